@@ -1,0 +1,75 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import type { Problem } from '../../common/api/primitives';
+import { HttpProblem } from './problem';
+import { toPointer } from './validation';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  503: 'Service Unavailable',
+};
+
+/** Every error the API returns is RFC 7807 problem+json; nothing internal leaks into a 5xx. */
+export function installProblemHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | HttpProblem, request, reply) => {
+    let problem: Problem;
+    if (error instanceof HttpProblem) {
+      problem = { type: error.type, title: error.title, status: error.status, detail: error.detail };
+      if (error.extra.rule) problem.rule = error.extra.rule;
+      if (error.extra.field) problem.field = error.extra.field;
+      for (const [name, value] of Object.entries(error.extra.headers ?? {})) reply.header(name, value);
+    } else if (error.validation) {
+      const errors = error.validation.map((e) => toPointer(e as never, error.validationContext ?? 'body'));
+      problem = {
+        type: 'https://docket.dev/problems/validation',
+        title: 'Invalid request',
+        status: 400,
+        detail: errors.map((e) => `${e.pointer} ${e.message}`).join('; '),
+        errors,
+      };
+    } else if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+      problem = { type: 'about:blank', title: TITLES[error.statusCode] ?? 'Bad Request', status: error.statusCode, detail: describeClientError(error) };
+      if (error.statusCode === 429 && reply.getHeader('retry-after') === undefined) reply.header('retry-after', '60');
+    } else {
+      request.log.error({ err: error }, 'unexpected error');
+      problem = { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'Something went wrong on the server; nothing you sent was half-applied. Retry, and tell your admin if it persists.' };
+    }
+    reply.code(problem.status).type('application/problem+json').send(problem);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply
+      .code(404)
+      .type('application/problem+json')
+      .send({ type: 'about:blank', title: 'Not Found', status: 404, detail: `No route ${request.method} ${request.url.split('?')[0]}.` } satisfies Problem);
+  });
+}
+
+function describeClientError(error: FastifyError): string {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'The request body is larger than this endpoint accepts.';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'Send JSON with "Content-Type: application/json".';
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'The body is empty but JSON was announced.';
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    default:
+      return error.message.replace(/\s+/g, ' ').slice(0, 300);
+  }
+}
+
+/** Malformed HTTP (bad header bytes, broken framing) never reaches a route: answer it as a problem too. */
+export function clientErrorResponse(): string {
+  const body = JSON.stringify({ type: 'about:blank', title: 'Bad Request', status: 400, detail: 'The HTTP request could not be parsed.' });
+  return `HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
+}

@@ -1,0 +1,67 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { CreateQueueMailbox, Mailbox, MailboxList, MailboxListQuery, MailboxPatch } from '../../../common/api/mailbox';
+import { Id, Problem } from '../../../common/api/primitives';
+import { EmailSettings } from '../../../common/api/settings';
+import { createQueueMailbox, getMailbox, listMailboxes, patchMailbox } from '../../store/mailboxes';
+import { getEmailSettings, putEmailSettings } from '../../store/organizations';
+import { requireAdmin, type RouteContext, sendWrite } from '../context';
+
+const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem, 429: Problem };
+const MailboxParams = Type.Object({ id: Id }, { additionalProperties: false });
+
+export function adminRoutes(context: RouteContext): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/admin/email-settings',
+      { schema: { tags: ['admin'], summary: 'Email Configuration Settings of the organisation', response: { 200: EmailSettings, ...errors } } },
+      async (request) => getEmailSettings(context.store.db, requireAdmin(request).orgId),
+    );
+
+    app.put(
+      '/admin/email-settings',
+      {
+        schema: {
+          tags: ['admin'],
+          summary: 'Replace the settings. Defaults apply to mailboxes created from now on; existing mailboxes keep their methods.',
+          body: EmailSettings,
+          response: { 200: EmailSettings, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const caller = requireAdmin(request);
+        return sendWrite(context, request, reply, async (trx) => ({ status: 200, body: await putEmailSettings(trx, caller.orgId, request.body) }));
+      },
+    );
+
+    app.get(
+      '/admin/mailboxes',
+      { schema: { tags: ['admin'], summary: 'Mailboxes of users and queues', querystring: MailboxListQuery, response: { 200: MailboxList, ...errors } } },
+      async (request) => listMailboxes(context.store.db, requireAdmin(request).orgId, request.query),
+    );
+
+    app.post(
+      '/admin/mailboxes',
+      { schema: { tags: ['admin'], summary: "Create a queue's mailbox (user mailboxes come with their users)", body: CreateQueueMailbox, response: { 201: Mailbox, ...errors } } },
+      async (request, reply) => {
+        const caller = requireAdmin(request);
+        return sendWrite(context, request, reply, async (trx) => ({ status: 201, body: await createQueueMailbox(trx, caller.orgId, request.body) }));
+      },
+    );
+
+    app.get(
+      '/admin/mailboxes/:id',
+      { schema: { tags: ['admin'], summary: 'One mailbox', params: MailboxParams, response: { 200: Mailbox, ...errors } } },
+      async (request) => getMailbox(context.store.db, requireAdmin(request).orgId, request.params.id),
+    );
+
+    app.patch(
+      '/admin/mailboxes/:id',
+      { schema: { tags: ['admin'], summary: "Change one mailbox's methods, filter or approval", params: MailboxParams, body: MailboxPatch, response: { 200: Mailbox, ...errors } } },
+      async (request, reply) => {
+        const caller = requireAdmin(request);
+        return sendWrite(context, request, reply, async (trx) => ({ status: 200, body: await patchMailbox(trx, caller.orgId, request.params.id, request.body) }));
+      },
+    );
+  };
+}

@@ -1,0 +1,250 @@
+import { createHash } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { AttachmentInput, CorrelationMethod, Notice, TrackRequest, TrackResponse } from '../../common/api/email';
+import type { EmailSettings } from '../../common/api/settings';
+import type { SyncMethod, TrackingFilter } from '../../common/sync-methods';
+import { decideTracking, normalizeAddress, normalizeMessageId } from '../../common/tracking-policy';
+import type { Caller } from '../auth/caller';
+import { HttpProblem } from '../http/problem';
+import { newId, now } from '../store/ids';
+import { getEmailSettings } from '../store/organizations';
+import type { Database, EmailTable } from '../store/schema';
+import { loadEmailViews } from './email-views';
+import { gatherFilterFacts, threadMessageIds } from './filter-facts';
+
+export const SUBJECT_TOKEN_PATTERN = /\bDKT:([0-9A-Z]{4,12})\b/;
+const AUTOMATIC_SOURCES = new Set(['auto-send', 'auto-read']);
+
+export interface TrackOutcome { status: 200 | 201; body: TrackResponse }
+
+/**
+ * DESIGN §2 in one place: one email per Message-ID (or tracking token) per organisation,
+ * one tracker per user, send-time records linked to their later copies, and new emails
+ * correlated to their thread in a fixed order. Runs inside one write job.
+ */
+export async function trackEmail(trx: Transaction<Database>, caller: Caller, request: TrackRequest): Promise<TrackOutcome> {
+  if (!request.internetMessageId && !request.trackingToken) {
+    throw new HttpProblem(422, 'Message identity required', 'A tracked message needs an internetMessageId or a trackingToken, or it could be tracked twice.', {
+      rule: 'message-identity-required',
+      field: 'internetMessageId',
+    });
+  }
+  if (request.direction === 'incoming' && request.bcc && request.bcc.length > 0) {
+    throw new HttpProblem(422, 'Rule violated', 'bcc is only known for outgoing mail; received mail never shows its Bcc line.', {
+      rule: 'bcc-outgoing-only',
+      field: 'bcc',
+    });
+  }
+  const settings = await getEmailSettings(trx, caller.orgId);
+  await assertMayTrack(trx, caller, request);
+
+  const scope = settings.internalMailAsTwoActivities ? request.direction : '';
+  const messageId = request.internetMessageId ? normalizeMessageId(request.internetMessageId) : null;
+  const existing = await findExisting(trx, caller.orgId, scope, messageId, request.trackingToken ?? null);
+  const trackedAt = now();
+
+  if (existing) {
+    await linkIdentity(trx, existing, messageId, request.trackingToken ?? null);
+    if (request.regarding) {
+      await assertRecordExists(trx, caller.orgId, request.regarding);
+      await trx.updateTable('emails').set({ regarding_type: request.regarding.type, regarding_id: request.regarding.id }).where('id', '=', existing.id).execute();
+    }
+    await addTracker(trx, caller, existing.id, request, trackedAt);
+    return respond(trx, caller, existing.id, 200, false);
+  }
+
+  const correlation = await correlate(trx, caller.orgId, request, settings);
+  if (request.regarding) await assertRecordExists(trx, caller.orgId, request.regarding);
+  const regarding = request.regarding ?? correlation.regarding;
+  const notices: Notice[] = [];
+  const body = truncateBody(request.body.content, settings.maxBodyKb, notices);
+  const emailId = newId();
+  const subjectToken = settings.trackingTokenInSubject ? await nextSubjectToken(trx, caller.orgId) : null;
+
+  await trx
+    .insertInto('emails')
+    .values({
+      id: emailId,
+      org_id: caller.orgId,
+      scope,
+      internet_message_id: messageId,
+      tracking_token: request.trackingToken ?? null,
+      subject_token: subjectToken,
+      conversation_id: request.conversationId ?? null,
+      direction: request.direction,
+      subject: request.subject,
+      from_address: normalizeAddress(request.from.address),
+      from_name: request.from.name ?? null,
+      sent_at: request.sentAt ?? null,
+      received_at: request.receivedAt ?? null,
+      body_content_type: request.body.contentType,
+      body_content: body.content,
+      body_truncated: body.truncated ? 1 : 0,
+      correlation_method: correlation.method,
+      regarding_type: regarding?.type ?? null,
+      regarding_id: regarding?.id ?? null,
+      notices_json: '[]',
+      created_at: trackedAt,
+      untracked_at: null,
+    })
+    .execute();
+
+  const participants = [
+    ...request.to.map((p, i) => ({ role: 'to', position: i, p })),
+    ...(request.cc ?? []).map((p, i) => ({ role: 'cc', position: i, p })),
+    ...(request.bcc ?? []).map((p, i) => ({ role: 'bcc', position: i, p })),
+  ];
+  if (participants.length > 0) {
+    await trx
+      .insertInto('email_participants')
+      .values(participants.map(({ role, position, p }) => ({ email_id: emailId, role, position, address: normalizeAddress(p.address), name: p.name ?? null })))
+      .execute();
+  }
+  await storeAttachments(trx, caller.orgId, emailId, request.attachments ?? [], settings.maxAttachmentKb, notices);
+  if (notices.length > 0) await trx.updateTable('emails').set({ notices_json: JSON.stringify(notices) }).where('id', '=', emailId).execute();
+  await addTracker(trx, caller, emailId, request, trackedAt);
+  return respond(trx, caller, emailId, 201, true);
+}
+
+/** Manual Track ignores the filter but never the method `none`; automatic tracking needs `outlook` and a filter match. */
+async function assertMayTrack(trx: Kysely<Database>, caller: Caller, request: TrackRequest): Promise<void> {
+  const method = (request.direction === 'incoming' ? caller.mailbox.incoming_method : caller.mailbox.outgoing_method) as SyncMethod;
+  const automatic = AUTOMATIC_SOURCES.has(request.source);
+  const facts = automatic
+    ? await gatherFilterFacts(trx, caller.orgId, request, caller.mailbox.address)
+    : { knownRecord: false, emailEnabledRecord: false, respondsToTracked: false };
+  const decision = decideTracking({ direction: request.direction, method, filter: caller.mailbox.tracking_filter as TrackingFilter, automatic, facts });
+  if (!decision.shouldTrack) {
+    throw new HttpProblem(403, 'Tracking not allowed', decision.message, { rule: decision.reason, field: 'direction' });
+  }
+}
+
+async function findExisting(trx: Kysely<Database>, orgId: string, scope: string, messageId: string | null, token: string | null): Promise<EmailTable | undefined> {
+  if (messageId) {
+    const byMessageId = await trx.selectFrom('emails').selectAll().where('org_id', '=', orgId).where('scope', '=', scope).where('internet_message_id', '=', messageId).executeTakeFirst();
+    if (byMessageId) return byMessageId;
+  }
+  if (token) {
+    return trx.selectFrom('emails').selectAll().where('org_id', '=', orgId).where('scope', '=', scope).where('tracking_token', '=', token).executeTakeFirst();
+  }
+  return undefined;
+}
+
+/** The send-time record (token only) meets its later copy (Message-ID + token): they become one email. */
+async function linkIdentity(trx: Kysely<Database>, email: EmailTable, messageId: string | null, token: string | null): Promise<void> {
+  const patch: Partial<EmailTable> = {};
+  if (messageId && !email.internet_message_id) {
+    patch.internet_message_id = messageId;
+    if (email.correlation_method === 'none') patch.correlation_method = 'x-header';
+  }
+  if (token && !email.tracking_token) patch.tracking_token = token;
+  if (Object.keys(patch).length > 0) await trx.updateTable('emails').set(patch).where('id', '=', email.id).execute();
+}
+
+async function correlate(
+  trx: Kysely<Database>,
+  orgId: string,
+  request: TrackRequest,
+  settings: EmailSettings,
+): Promise<{ method: CorrelationMethod; regarding: { type: string; id: string } | null }> {
+  const pick = (row: { regarding_type: string | null; regarding_id: string | null } | undefined) =>
+    row?.regarding_type && row.regarding_id ? { type: row.regarding_type, id: row.regarding_id } : null;
+
+  const threadIds = threadMessageIds(request);
+  if (threadIds.length > 0) {
+    const hits = await trx.selectFrom('emails').select(['internet_message_id', 'regarding_type', 'regarding_id']).where('org_id', '=', orgId).where('internet_message_id', 'in', threadIds).execute();
+    // The nearest ancestor wins: In-Reply-To first, then References from the newest.
+    const nearest = threadIds.map((id) => hits.find((h) => h.internet_message_id === id)).find(Boolean);
+    if (nearest) return { method: 'in-reply-to', regarding: pick(nearest) };
+  }
+  if (request.conversationId) {
+    const hit = await trx
+      .selectFrom('emails')
+      .select(['regarding_type', 'regarding_id'])
+      .where('org_id', '=', orgId)
+      .where('conversation_id', '=', request.conversationId)
+      .orderBy((eb) => eb.case().when('regarding_id', 'is not', null).then(0).else(1).end())
+      .orderBy('created_at', 'desc')
+      .executeTakeFirst();
+    if (hit) return { method: 'conversation', regarding: pick(hit) };
+  }
+  if (settings.trackingTokenInSubject) {
+    const token = SUBJECT_TOKEN_PATTERN.exec(request.subject)?.[0];
+    if (token) {
+      const hit = await trx.selectFrom('emails').select(['regarding_type', 'regarding_id']).where('org_id', '=', orgId).where('subject_token', '=', token).executeTakeFirst();
+      if (hit) return { method: 'tracking-token', regarding: pick(hit) };
+    }
+  }
+  return { method: 'none', regarding: null };
+}
+
+async function nextSubjectToken(trx: Kysely<Database>, orgId: string): Promise<string> {
+  const row = await trx
+    .updateTable('org_settings')
+    .set((eb) => ({ subject_token_counter: eb('subject_token_counter', '+', 1) }))
+    .where('org_id', '=', orgId)
+    .returning('subject_token_counter')
+    .executeTakeFirstOrThrow();
+  return `DKT:${Number(row.subject_token_counter).toString(36).toUpperCase().padStart(6, '0')}`;
+}
+
+async function assertRecordExists(trx: Kysely<Database>, orgId: string, ref: { type: string; id: string }): Promise<void> {
+  const found = await trx.selectFrom('records').select('id').where('org_id', '=', orgId).where('type', '=', ref.type).where('id', '=', ref.id).executeTakeFirst();
+  if (!found) {
+    throw new HttpProblem(422, 'Regarding record not found', `No ${ref.type} with id ${ref.id} exists in this organisation.`, {
+      rule: 'regarding-not-found',
+      field: 'regarding',
+    });
+  }
+}
+
+export function truncateBody(content: string, maxBodyKb: number, notices: Notice[]): { content: string; truncated: boolean } {
+  const limit = maxBodyKb * 1024;
+  const bytes = Buffer.byteLength(content, 'utf8');
+  if (bytes <= limit) return { content, truncated: false };
+  // Cut on a character boundary: decode the first `limit` bytes and drop a split last character.
+  const cut = Buffer.from(content, 'utf8').subarray(0, limit).toString('utf8').replace(/\uFFFD$/, '');
+  notices.push({ code: 'body-truncated', message: `The body is ${Math.ceil(bytes / 1024)} KB; the first ${maxBodyKb} KB were saved (the organisation's body limit).` });
+  return { content: cut, truncated: true };
+}
+
+async function storeAttachments(trx: Kysely<Database>, orgId: string, emailId: string, attachments: AttachmentInput[], maxKb: number, notices: Notice[]): Promise<void> {
+  for (const [position, attachment] of attachments.entries()) {
+    const content = attachment.contentBase64 !== undefined ? Buffer.from(attachment.contentBase64, 'base64') : null;
+    const size = content ? content.length : attachment.size;
+    let sha256: string | null = null;
+    if (content && size <= maxKb * 1024) {
+      sha256 = createHash('sha256').update(content).digest('hex');
+      await trx.insertInto('attachment_blobs').values({ org_id: orgId, sha256, size, content }).onConflict((c) => c.columns(['org_id', 'sha256']).doNothing()).execute();
+    } else if (content) {
+      notices.push({ code: 'attachment-not-saved', message: `"${attachment.name}" (${Math.ceil(size / 1024)} KB) was not saved: it is over the ${maxKb} KB attachment limit.` });
+    } else {
+      notices.push({ code: 'attachment-not-saved', message: `"${attachment.name}" was not saved: its content was not sent, only its name and size.` });
+    }
+    await trx
+      .insertInto('email_attachments')
+      .values({ email_id: emailId, position, name: attachment.name, content_type: attachment.contentType, size, sha256, saved: sha256 ? 1 : 0, is_inline: attachment.isInline ? 1 : 0 })
+      .execute();
+  }
+}
+
+/** Adds the caller's tracker unless they already have one; returns whether it was added. */
+async function addTracker(trx: Kysely<Database>, caller: Caller, emailId: string, request: TrackRequest, trackedAt: string): Promise<boolean> {
+  const result = await trx
+    .insertInto('trackers')
+    .values({ id: newId(), email_id: emailId, org_id: caller.orgId, user_id: caller.user.id, mailbox_id: caller.mailbox.id, direction: request.direction, source: request.source, tracked_at: trackedAt })
+    .onConflict((c) => c.columns(['email_id', 'user_id']).doNothing())
+    .executeTakeFirst();
+  const added = Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  if (added) {
+    await trx.updateTable('emails').set({ untracked_at: null }).where('id', '=', emailId).execute();
+    await trx.updateTable('mailboxes').set({ last_tracked_at: trackedAt }).where('id', '=', caller.mailbox.id).execute();
+  }
+  return added;
+}
+
+async function respond(trx: Kysely<Database>, caller: Caller, emailId: string, status: 200 | 201, created: boolean): Promise<TrackOutcome> {
+  const [email] = await loadEmailViews(trx, [emailId]);
+  const tracker = email!.trackers.find((t) => t.userId === caller.user.id)!;
+  return { status, body: { email: email!, tracker, created } };
+}
