@@ -45,8 +45,8 @@ export const TRACKING_FILTER_CODES: Record<TrackingFilter, number> = {
 export const TRACKING_FILTER_EXPLANATIONS: Record<TrackingFilter, string> = {
   all: 'All email messages.',
   responses: 'Only replies to email that is already tracked.',
-  'known-records': 'Email from or to a known contact, account or lead.',
-  'email-enabled-records': 'Email from or to any record with an email address, including users and queues.',
+  'known-records': 'Email from or to a known contact, account or lead, and replies to tracked email.',
+  'email-enabled-records': 'Email from or to any record with an email address (users and queues too), and replies to tracked email.',
   none: 'No automatic tracking; Track by hand only.',
 };
 

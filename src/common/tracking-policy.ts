@@ -50,15 +50,14 @@ export function decideTracking(input: {
   if (method === 'forward-mailbox') {
     return { shouldTrack: false, reason: 'method-forward-mailbox', message: `${word} mail for this mailbox is tracked through the forward mailbox.` };
   }
+  if (filter === 'none') return { shouldTrack: false, reason: 'filter-none', message: 'Automatic tracking is off for this mailbox; use Track.' };
+  // Whatever the filter, a reply to tracked mail stays with its thread (that is why compose marks replies of tracked conversations).
+  if (facts.respondsToTracked) return { shouldTrack: true, reason: 'filter-match', message: 'This is a reply to tracked email.' };
   switch (filter) {
-    case 'none':
-      return { shouldTrack: false, reason: 'filter-none', message: 'Automatic tracking is off for this mailbox; use Track.' };
     case 'all':
       return { shouldTrack: true, reason: 'filter-match', message: 'All email is tracked automatically.' };
     case 'responses':
-      return facts.respondsToTracked
-        ? { shouldTrack: true, reason: 'filter-match', message: 'This is a reply to tracked email.' }
-        : { shouldTrack: false, reason: 'filter-no-match', message: 'Only replies to tracked email are tracked automatically.' };
+      return { shouldTrack: false, reason: 'filter-no-match', message: 'Only replies to tracked email are tracked automatically.' };
     case 'known-records':
       return facts.knownRecord
         ? { shouldTrack: true, reason: 'filter-match', message: 'A participant is a known contact, account or lead.' }

@@ -184,6 +184,7 @@ export const StatusQuery = Type.Object(
   {
     internetMessageId: Type.Optional(MessageId),
     trackingToken: Type.Optional(TrackingToken),
+    conversationId: Type.Optional(Type.String({ minLength: 1, maxLength: 512, description: "The caller's newest tracked email of this Outlook conversation" })),
   },
   { additionalProperties: false, minProperties: 1 },
 );

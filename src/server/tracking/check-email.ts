@@ -23,8 +23,9 @@ export async function checkEmail(db: Kysely<Database>, caller: Caller, request: 
 export async function findTrackingStatus(
   db: Kysely<Database>,
   caller: Caller,
-  identity: { internetMessageId?: string; trackingToken?: string },
+  identity: { internetMessageId?: string; trackingToken?: string; conversationId?: string },
 ): Promise<{ tracked: boolean; trackedByOthers: boolean; emailId?: string }> {
+  if (identity.conversationId && !identity.internetMessageId && !identity.trackingToken) return findConversationStatus(db, caller, identity.conversationId);
   const conditions: Array<['internet_message_id' | 'tracking_token', string]> = [];
   if (identity.internetMessageId) conditions.push(['internet_message_id', normalizeMessageId(identity.internetMessageId)]);
   if (identity.trackingToken) conditions.push(['tracking_token', identity.trackingToken]);
@@ -35,6 +36,21 @@ export async function findTrackingStatus(
     .select(['emails.id', 'trackers.user_id'])
     .where('emails.org_id', '=', caller.orgId)
     .where((eb) => eb.or(conditions.map(([column, value]) => eb(`emails.${column}`, '=', value))))
+    .execute();
+  const mine = rows.find((r) => r.user_id === caller.user.id);
+  return { tracked: mine !== undefined, trackedByOthers: rows.some((r) => r.user_id !== caller.user.id), emailId: mine?.id };
+}
+
+/** Replies and forwards of a tracked conversation are tracked on send: is any email of this conversation the caller's? */
+async function findConversationStatus(db: Kysely<Database>, caller: Caller, conversationId: string): Promise<{ tracked: boolean; trackedByOthers: boolean; emailId?: string }> {
+  const rows = await db
+    .selectFrom('emails')
+    .innerJoin('trackers', 'trackers.email_id', 'emails.id')
+    .select(['emails.id', 'trackers.user_id', 'emails.created_at'])
+    .where('emails.org_id', '=', caller.orgId)
+    .where('emails.conversation_id', '=', conversationId)
+    .orderBy('emails.created_at', 'desc')
+    .limit(200)
     .execute();
   const mine = rows.find((r) => r.user_id === caller.user.id);
   return { tracked: mine !== undefined, trackedByOthers: rows.some((r) => r.user_id !== caller.user.id), emailId: mine?.id };

@@ -45,6 +45,7 @@ export async function trackEmail(trx: Transaction<Database>, caller: Caller, req
 
   if (existing) {
     await linkIdentity(trx, existing, messageId, request.trackingToken ?? null);
+    await strengthenCorrelation(trx, caller.orgId, existing, request);
     if (request.regarding) {
       await assertRecordExists(trx, caller.orgId, request.regarding);
       await trx.updateTable('emails').set({ regarding_type: request.regarding.type, regarding_id: request.regarding.id }).where('id', '=', existing.id).execute();
@@ -139,6 +140,22 @@ async function linkIdentity(trx: Kysely<Database>, email: EmailTable, messageId:
   }
   if (token && !email.tracking_token) patch.tracking_token = token;
   if (Object.keys(patch).length > 0) await trx.updateTable('emails').set(patch).where('id', '=', email.id).execute();
+}
+
+/**
+ * A send-time record knows only its conversation; its later copy carries In-Reply-To.
+ * When that copy hits a stored parent, the stronger correlation wins, and the parent's
+ * regarding fills an empty one.
+ */
+async function strengthenCorrelation(trx: Kysely<Database>, orgId: string, email: EmailTable, request: TrackRequest): Promise<void> {
+  if (email.correlation_method === 'in-reply-to') return;
+  const threadIds = threadMessageIds(request).filter((id) => id !== email.internet_message_id);
+  if (threadIds.length === 0) return;
+  const hits = await trx.selectFrom('emails').select(['internet_message_id', 'regarding_type', 'regarding_id']).where('org_id', '=', orgId).where('internet_message_id', 'in', threadIds).execute();
+  const nearest = threadIds.map((id) => hits.find((h) => h.internet_message_id === id)).find(Boolean);
+  if (!nearest) return;
+  const inherit = !email.regarding_id && nearest.regarding_id ? { regarding_type: nearest.regarding_type, regarding_id: nearest.regarding_id } : {};
+  await trx.updateTable('emails').set({ correlation_method: 'in-reply-to', ...inherit }).where('id', '=', email.id).execute();
 }
 
 async function correlate(

@@ -287,4 +287,25 @@ describe.each(ENGINES)('tracking semantics on %s', (engine) => {
     const status = await server.request('GET', `/api/v1/emails?internetMessageId=${encodeURIComponent(body.email.internetMessageId)}`, { token: bob });
     expect(status.body).toEqual({ tracked: false });
   });
+
+  test('a reply tracked at send time by its conversation becomes in-reply-to when its copy with In-Reply-To is seen', async () => {
+    const contact = await server.record('contact', 'Carol Customer', []);
+    const conversationId = `AAQk${randomUUID()}`;
+    const parent = await track(alice, incomingMessage({ conversationId, regarding: { type: 'contact', id: contact.id } }));
+    const token = randomUUID();
+    const atSend = await track(alice, outgoingMessage({ trackingToken: token, conversationId, source: 'auto-send' }));
+    expect(atSend.body.email.correlationMethod).toBe('conversation');
+    const sentCopy = await track(alice, outgoingMessage({ trackingToken: token, conversationId, internetMessageId: `<${randomUUID()}@example.com>`, inReplyTo: parent.body.email.internetMessageId }));
+    expect(sentCopy.body.email).toMatchObject({ id: atSend.body.email.id, correlationMethod: 'in-reply-to', regarding: { id: contact.id } });
+  });
+
+  test("the status of a conversation says whether the caller tracks any of its emails", async () => {
+    const conversationId = `AAQk${randomUUID()}`;
+    const before = await server.request('GET', `/api/v1/emails?conversationId=${conversationId}`, { token: alice });
+    expect(before.body).toEqual({ tracked: false });
+    const tracked = await track(alice, incomingMessage({ conversationId }));
+    const after = await server.request('GET', `/api/v1/emails?conversationId=${conversationId}`, { token: alice });
+    expect(after.body).toMatchObject({ tracked: true, email: { id: tracked.body.email.id } });
+    expect((await server.request('GET', `/api/v1/emails?conversationId=${conversationId}`, { token: bob })).body).toEqual({ tracked: false });
+  });
 });
