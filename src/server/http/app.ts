@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -17,6 +18,23 @@ import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
 import { recordRoutes } from './routes/records';
 import { installValidators } from './validation';
+
+/**
+ * The console shows hostile email bodies (in a sandboxed iframe): no inline or foreign scripts,
+ * no plugins, no framing by others. Remote images are allowed by policy because the console
+ * itself blocks them until the admin asks (DESIGN: rendered safely).
+ */
+const ADMIN_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob: https: http:",
+  "frame-src 'self' blob: data: about:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
 
 export interface AppOptions {
   store: Store;
@@ -96,6 +114,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   if (options.staticDir && fs.existsSync(options.staticDir)) {
     await app.register(fastifyStatic, { root: options.staticDir, prefix: '/', index: false, wildcard: true });
+    const adminIndex = path.join(options.staticDir, 'admin', 'index.html');
+    // The admin console is a single page: every /admin/… path that is not a file gets its index.
+    const sendAdmin = async (_request: unknown, reply: import('fastify').FastifyReply) => {
+      if (!fs.existsSync(adminIndex)) throw new HttpProblem(404, 'Not Found', 'The admin console is not built: run npm run build:dev.');
+      return reply.header('content-security-policy', ADMIN_CSP).type('text/html').sendFile('admin/index.html');
+    };
+    app.get('/admin', sendAdmin);
+    app.get('/admin/mailboxes', sendAdmin);
+    app.get('/admin/mailboxes/:id', sendAdmin);
+    app.get('/admin/emails', sendAdmin);
+    app.get('/admin/emails/:id', sendAdmin);
+    app.get('/admin/settings', sendAdmin);
+    app.get('/admin/records', sendAdmin);
   }
   return app;
 }

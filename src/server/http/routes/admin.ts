@@ -1,7 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { CreateQueueMailbox, Mailbox, MailboxList, MailboxListQuery, MailboxPatch } from '../../../common/api/mailbox';
+import { AdminEmailList, AdminEmailQuery, Overview, RecordImportRequest, RecordImportResult } from '../../../common/api/admin';
 import { Id, Problem } from '../../../common/api/primitives';
+import { loadOverview, searchEmails } from '../../store/admin-queries';
+import { insertRecords, parseRecordsCsv } from '../../store/records-csv';
 import { EmailSettings } from '../../../common/api/settings';
 import { createQueueMailbox, getMailbox, listMailboxes, patchMailbox } from '../../store/mailboxes';
 import { getEmailSettings, putEmailSettings } from '../../store/organizations';
@@ -61,6 +64,34 @@ export function adminRoutes(context: RouteContext): FastifyPluginAsyncTypebox {
       async (request, reply) => {
         const caller = requireAdmin(request);
         return sendWrite(context, request, reply, async (trx) => ({ status: 200, body: await patchMailbox(trx, caller.orgId, request.params.id, request.body) }));
+      },
+    );
+
+    app.get(
+      '/admin/overview',
+      { schema: { tags: ['admin'], summary: 'Tracked email per day (30 days) and mailboxes needing attention', response: { 200: Overview, ...errors } } },
+      async (request) => loadOverview(context.store.db, requireAdmin(request).orgId),
+    );
+
+    app.get(
+      '/admin/emails',
+      { schema: { tags: ['admin'], summary: 'Search tracked email by subject, participant, regarding and date', querystring: AdminEmailQuery, response: { 200: AdminEmailList, ...errors } } },
+      async (request) => searchEmails(context.store.db, requireAdmin(request).orgId, request.query),
+    );
+
+    app.post(
+      '/admin/records/import',
+      {
+        bodyLimit: 5 * 1024 * 1024,
+        schema: { tags: ['admin'], summary: 'Import records from CSV (type,name,emails); bad rows are reported, good rows imported', body: RecordImportRequest, response: { 200: RecordImportResult, ...errors } },
+      },
+      async (request, reply) => {
+        const caller = requireAdmin(request);
+        const { valid, errors: rowErrors } = parseRecordsCsv(request.body.csv, request.body.firstLine ?? 2);
+        return sendWrite(context, request, reply, async (trx) => {
+          await insertRecords(trx, caller.orgId, valid);
+          return { status: 200, body: { imported: valid.length, errors: rowErrors } };
+        });
       },
     );
   };

@@ -18,7 +18,8 @@ import { loadEmailDetail, loadEmailViews } from '../../tracking/email-views';
 import { trackEmail } from '../../tracking/track-email';
 import { assertCanSee, setRegarding, untrackEmail } from '../../tracking/untrack-email';
 import { callerOf, type RouteContext, sendWrite } from '../context';
-import { notFound } from '../problem';
+import { HttpProblem, notFound } from '../problem';
+import { recordTrackFailure } from '../../store/admin-queries';
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 413: Problem, 422: Problem, 429: Problem };
 const idempotencyHeader = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ description: 'Scoped to the caller; kept 7 days' })) });
@@ -43,7 +44,17 @@ export function emailRoutes(context: RouteContext, trackBodyLimit: number): Fast
           response: { 200: TrackResponse, 201: TrackResponse, ...errors },
         },
       },
-      async (request, reply) => sendWrite(context, request, reply, (trx) => trackEmail(trx, callerOf(request), request.body)),
+      async (request, reply) => {
+        const caller = callerOf(request);
+        try {
+          return await sendWrite(context, request, reply, (trx) => trackEmail(trx, caller, request.body));
+        } catch (error) {
+          if (error instanceof HttpProblem && (error.status === 403 || error.status === 422) && error.extra.rule !== 'idempotency-key-reused') {
+            await context.store.writer.run((trx) => recordTrackFailure(trx, caller.mailbox.id, error.detail)).catch(() => undefined);
+          }
+          throw error;
+        }
+      },
     );
 
     app.get(
