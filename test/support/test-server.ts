@@ -57,8 +57,8 @@ export class TestServer {
   async request<T = any>(method: string, path: string, options: { token?: string; body?: unknown; rawBody?: string | Buffer; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
-    let body: string | Buffer | undefined;
-    if (options.rawBody !== undefined) body = options.rawBody;
+    let body: string | Blob | undefined;
+    if (options.rawBody !== undefined) body = typeof options.rawBody === 'string' ? options.rawBody : new Blob([new Uint8Array(options.rawBody)]);
     else if (options.body !== undefined) {
       body = JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';

@@ -9,7 +9,7 @@ import { createAuthenticator } from '../auth/authenticate';
 import type { EntraVerifier } from '../auth/entra-verifier';
 import type { Store } from '../store/database';
 import type { RouteContext } from './context';
-import { clientErrorResponse, installProblemHandlers } from './errors';
+import { answerFrameworkError, answerRequestsBeforeFastify, clientErrorResponse, installProblemHandlers } from './errors';
 import { IdempotentWriter } from './idempotency';
 import { HttpProblem } from './problem';
 import { adminRoutes } from './routes/admin';
@@ -17,7 +17,7 @@ import { emailRoutes } from './routes/emails';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
 import { recordRoutes } from './routes/records';
-import { installValidators } from './validation';
+import { installJsonBodyParser, installValidators } from './validation';
 
 /**
  * The console shows hostile email bodies (in a sandboxed iframe): no inline or foreign scripts,
@@ -60,10 +60,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       if (socket.writable) socket.end(clientErrorResponse());
       else socket.destroy();
     },
+    frameworkErrors: answerFrameworkError,
   };
   if (options.https) fastifyOptions.https = options.https;
   const app = Fastify(fastifyOptions).withTypeProvider<TypeBoxTypeProvider>() as unknown as FastifyInstance;
 
+  answerRequestsBeforeFastify(app.server);
+  installJsonBodyParser(app);
   installValidators(app);
   installProblemHandlers(app);
   await app.register(fastifySwagger, {

@@ -1,4 +1,5 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { Server } from 'node:http';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Problem } from '../../common/api/primitives';
 import { HttpProblem } from './problem';
 import { toPointer } from './validation';
@@ -70,6 +71,37 @@ function describeClientError(error: FastifyError): string {
 
 /** Malformed HTTP (bad header bytes, broken framing) never reaches a route: answer it as a problem too. */
 export function clientErrorResponse(): string {
-  const body = JSON.stringify({ type: 'about:blank', title: 'Bad Request', status: 400, detail: 'The HTTP request could not be parsed.' });
-  return `HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
+  return rawProblemResponse(400, 'The HTTP request could not be parsed.');
+}
+
+function rawProblemResponse(status: number, detail: string): string {
+  const title = TITLES[status] ?? 'Bad Request';
+  const body = JSON.stringify({ type: 'about:blank', title, status, detail } satisfies Problem);
+  return `HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
+}
+
+/** Fastify's router answers a URL it cannot decode, or an over-long path parameter, in its own JSON shape unless given this. */
+export function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const detail =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? 'A path parameter is longer than any identifier this API uses.'
+      : error.code === 'FST_ERR_BAD_URL'
+        ? 'The URL is not valid percent-encoded UTF-8.'
+        : 'The request could not be routed.';
+  reply
+    .code(400)
+    .type('application/problem+json')
+    .send({ type: 'about:blank', title: 'Bad Request', status: 400, detail } satisfies Problem);
+}
+
+/** Requests Node answers itself, before Fastify sees them (CONNECT, an unmet Expect), get a problem too, not a bare close or an empty body. */
+export function answerRequestsBeforeFastify(server: Server): void {
+  server.on('connect', (_request, socket) => {
+    socket.end(rawProblemResponse(400, 'CONNECT is not supported: this server is not a proxy.'));
+  });
+  server.on('checkExpectation', (request, response) => {
+    const body = JSON.stringify({ type: 'about:blank', title: 'Expectation Failed', status: 417, detail: `Expect: ${String(request.headers.expect)} is not supported.` } satisfies Problem);
+    response.writeHead(417, { 'content-type': 'application/problem+json', 'content-length': Buffer.byteLength(body), connection: 'close' });
+    response.end(body);
+  });
 }

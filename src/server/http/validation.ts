@@ -1,6 +1,7 @@
-import Ajv, { type ErrorObject } from 'ajv';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
+import { HttpProblem } from './problem';
 
 /**
  * Two validators: bodies are strict (no type coercion, unknown fields rejected — Fastify's
@@ -13,8 +14,56 @@ export function installValidators(app: FastifyInstance): void {
   const coercingAjv = addFormats(new Ajv({ ...base, coerceTypes: 'array' }));
   app.setValidatorCompiler(({ schema, httpPart }) => {
     const ajv = httpPart === 'body' ? strictAjv : coercingAjv;
-    return ajv.compile(schema);
+    const validate = ajv.compile(schema);
+    return httpPart === 'headers' ? validate : refusingUnstorableText(validate);
   });
+}
+
+/**
+ * JSON bodies only, and only as UTF-8: invalid bytes are a 400, not text silently replaced by
+ * U+FFFD; text/plain is a 415 like any other type (Fastify would parse it as a string).
+ */
+export function installJsonBodyParser(app: FastifyInstance): void {
+  const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser(['application/json', 'text/plain']);
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    let text: string;
+    try {
+      text = strictUtf8.decode(body as Buffer);
+    } catch {
+      done(new HttpProblem(400, 'Bad Request', 'The body is not valid UTF-8; send JSON encoded as UTF-8.', { rule: 'invalid-utf8' }), undefined);
+      return;
+    }
+    parseJson(request, text, done);
+  });
+}
+
+/**
+ * A NUL character or an unpaired surrogate cannot be stored as text (PostgreSQL refuses NUL,
+ * both engines would turn a lone surrogate into U+FFFD): refuse them like any invalid value.
+ */
+function refusingUnstorableText(validate: ValidateFunction): ValidateFunction {
+  const check = ((data: unknown) => {
+    if (!validate(data)) {
+      check.errors = validate.errors;
+      return false;
+    }
+    const instancePath = findUnstorableText(data, '');
+    check.errors = instancePath === null ? null : [{ instancePath, keyword: 'unstorableText', schemaPath: '#', params: {}, message: 'must not contain a NUL character or an unpaired surrogate' }];
+    return instancePath === null;
+  }) as ValidateFunction;
+  return check;
+}
+
+function findUnstorableText(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') || !(value as string & { isWellFormed(): boolean }).isWellFormed() ? path : null;
+  if (typeof value !== 'object' || value === null) return null;
+  for (const [key, item] of Object.entries(value)) {
+    const found = findUnstorableText(item, `${path}/${key}`);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 export function toPointer(error: ErrorObject, part: string): { pointer: string; message: string } {

@@ -50,14 +50,33 @@ function openSqliteConnection(file: string): BetterSqlite3.Database {
   return connection;
 }
 
+/**
+ * Kysely's SQLite driver prepares every query anew, and compiling SQL was a fifth of a track's
+ * time under load; keep prepared statements by SQL text (bounded: `in (?, ?, …)` lists vary).
+ */
+function withStatementCache(connection: BetterSqlite3.Database, limit = 500) {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => connection.close(),
+    prepare(sql: string): BetterSqlite3.Statement {
+      const cached = statements.get(sql);
+      if (cached) return cached;
+      const statement = connection.prepare(sql);
+      if (statements.size >= limit) statements.delete(statements.keys().next().value!);
+      statements.set(sql, statement);
+      return statement;
+    },
+  };
+}
+
 async function openSqlite(file: string): Promise<Store> {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const writeConnection = openSqliteConnection(file);
-  const writeDb = new Kysely<Database>({ dialect: new SqliteDialect({ database: writeConnection }) });
+  const writeDb = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(writeConnection) }) });
   await migrateToLatest(writeDb, 'sqlite');
   // In-memory databases are per connection, so reads share the writer there (tests only).
   const readConnection = file === ':memory:' ? writeConnection : openSqliteConnection(file);
-  const readDb = file === ':memory:' ? writeDb : new Kysely<Database>({ dialect: new SqliteDialect({ database: readConnection }) });
+  const readDb = file === ':memory:' ? writeDb : new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(readConnection) }) });
   const writer = new GroupCommitQueue(writeDb);
   return {
     engine: 'sqlite',

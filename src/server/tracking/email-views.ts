@@ -5,12 +5,19 @@ import type { Direction } from '../../common/sync-methods';
 import { toBool } from '../store/ids';
 import type { Database, EmailTable } from '../store/schema';
 
+type EmailViewRow = Omit<EmailTable, 'body_content'>;
+const VIEW_COLUMNS = [
+  'id', 'org_id', 'scope', 'internet_message_id', 'tracking_token', 'subject_token', 'conversation_id', 'direction', 'subject', 'from_address', 'from_name',
+  'sent_at', 'received_at', 'body_content_type', 'body_truncated', 'correlation_method', 'regarding_type', 'regarding_id', 'notices_json', 'created_at', 'untracked_at',
+] as const satisfies ReadonlyArray<keyof EmailViewRow>;
+
 /** Builds API views of emails with their participants, attachments, trackers and regarding names, in a fixed number of queries. */
 export async function loadEmailViews(db: Kysely<Database>, ids: string[]): Promise<Email[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('emails').selectAll().where('id', 'in', ids).execute();
+  // Views carry no body: reading it back (often tens of KB) is wasted work on every track.
+  const rows = await db.selectFrom('emails').select(VIEW_COLUMNS).where('id', 'in', ids).execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const ordered = ids.map((id) => byId.get(id)).filter((r): r is EmailTable => r !== undefined);
+  const ordered = ids.map((id) => byId.get(id)).filter((r): r is EmailViewRow => r !== undefined);
   return buildViews(db, ordered);
 }
 
@@ -30,7 +37,7 @@ function toAddress(p: { address: string; name: string | null }) {
   return p.name ? { address: p.address, name: p.name } : { address: p.address };
 }
 
-async function buildViews(db: Kysely<Database>, rows: EmailTable[]): Promise<Email[]> {
+async function buildViews(db: Kysely<Database>, rows: EmailViewRow[]): Promise<Email[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [participants, attachments, trackers] = await Promise.all([

@@ -254,7 +254,8 @@ async function addTracker(trx: Kysely<Database>, caller: Caller, emailId: string
     .executeTakeFirst();
   const added = Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
   if (added) {
-    await trx.updateTable('emails').set({ untracked_at: null }).where('id', '=', emailId).execute();
+    // Only an email kept after its last tracker left has untracked_at set; rewriting a fresh row (body included) costs time.
+    await trx.updateTable('emails').set({ untracked_at: null }).where('id', '=', emailId).where('untracked_at', 'is not', null).execute();
     await trx.updateTable('mailboxes').set({ last_tracked_at: trackedAt }).where('id', '=', caller.mailbox.id).execute();
   }
   return added;

@@ -12,26 +12,42 @@ export interface RawResponse {
  * Sends bytes to the server exactly as given, over a plain TCP socket: fetch and node:http
  * refuse invalid header bytes and normalise paths, which is what these tests need to send.
  * The request should say `Connection: close`; the answer is read until the server closes.
+ * `halfClose` also ends our side after writing, which a server may take as an aborted request.
  */
-export function sendRawRequest(baseUrl: string, request: Buffer | string, timeoutMs = 10_000): Promise<RawResponse> {
+export function sendRawRequest(baseUrl: string, request: Buffer | string, options: { halfClose?: boolean; timeoutMs?: number } = {}): Promise<RawResponse> {
   const { hostname, port } = new URL(baseUrl);
+  const timeoutMs = options.timeoutMs ?? 10_000;
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    const socket = net.connect(Number(port), hostname, () => socket.end(request));
+    let settled = false;
+    const settle = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      if (error) return reject(error);
+      try {
+        resolve(parseRawResponse(Buffer.concat(chunks)));
+      } catch (parseError) {
+        reject(parseError);
+      }
+    };
+    const socket = net.connect(Number(port), hostname, () => (options.halfClose ? socket.end(request) : socket.write(request)));
     socket.setTimeout(timeoutMs, () => socket.destroy(new Error(`no complete answer within ${timeoutMs} ms`)));
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
     socket.on('error', (error: NodeJS.ErrnoException) => {
       // The server may close while we still write; what it answered before counts.
-      if (chunks.length > 0 && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) resolve(parseRawResponse(Buffer.concat(chunks)));
-      else reject(error);
+      settle(chunks.length > 0 && (error.code === 'ECONNRESET' || error.code === 'EPIPE') ? undefined : error);
     });
-    socket.on('end', () => resolve(parseRawResponse(Buffer.concat(chunks))));
+    socket.on('end', () => {
+      settle();
+      socket.end();
+    });
+    socket.on('close', () => settle());
   });
 }
 
 export function parseRawResponse(bytes: Buffer): RawResponse {
   const end = bytes.indexOf('\r\n\r\n');
-  if (end < 0) throw new Error(`not an HTTP response: ${JSON.stringify(bytes.toString('latin1').slice(0, 200))}`);
+  if (end < 0) throw new Error(`no HTTP response, the connection was closed after: ${JSON.stringify(bytes.toString('latin1').slice(0, 200))}`);
   const [statusLine, ...headerLines] = bytes.subarray(0, end).toString('latin1').split('\r\n');
   const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(statusLine ?? '')?.[1]);
   const headers: Record<string, string> = {};

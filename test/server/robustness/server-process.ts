@@ -28,7 +28,7 @@ export class ServerProcess {
     child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
   }
 
-  static async start(databaseUrl: string, port: number, timeoutMs = 20_000): Promise<ServerProcess> {
+  static async start(databaseUrl: string, port: number, timeoutMs = 60_000): Promise<ServerProcess> {
     const child = spawn(process.execPath, [DOCKET_BIN, 'serve', '--http', '--host', '127.0.0.1', '--port', String(port)], {
       cwd: REPOSITORY_ROOT,
       env: { ...process.env, DATABASE_URL: databaseUrl, DOCKET_RATE_LIMIT: '1000000', DOCKET_LOG: '' },
