@@ -169,5 +169,7 @@ module.exports = (env = {}, argv = {}) => {
     throw new Error(`--env outputPath=${env.outputPath} would empty the project itself; choose a build folder`);
   }
   fs.rmSync(outputPath, { recursive: true, force: true });
-  return [taskPaneConfig(options), launchEventConfig({ ...options, withAddinFiles: true })];
+  // The admin console (dist/admin) ships with the add-in: one origin serves all three.
+  const adminConsole = require('./webpack.admin.config.js')(env, { ...argv, mode: production ? 'production' : 'development' });
+  return [taskPaneConfig(options), launchEventConfig({ ...options, withAddinFiles: true }), adminConsole];
 };
