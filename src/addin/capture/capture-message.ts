@@ -5,7 +5,11 @@ import { TRACKING_TOKEN_HEADER, type AttachmentData, type ComposeMessage, type M
 /** Turns a message into the track request the API expects; knows nothing of Office or React. */
 
 const toAddress = (a: MailAddress) => (a.name ? { address: a.address, name: a.name } : { address: a.address });
-const validAddress = (a: MailAddress) => /^[^\s@<>",;]+@[^\s@<>",;]+$/.test(a.address);
+/** The API's address rule: anything with a domain after its last `@`. Outlook's group leftovers ("Undisclosed recipients:;") have none and are not addresses. */
+const validAddress = (a: MailAddress) => /@[^\s@<>\u0000-\u001f]+$/.test(a.address);
+/** NUL never belongs in mail text and cannot be stored as text: drop it rather than lose the whole track. */
+const storable = (text: string) => text.replace(/\u0000/g, '');
+const storableBody = (body: { contentType: 'html' | 'text'; content: string }) => ({ contentType: body.contentType, content: storable(body.content) });
 
 function toAttachments(attachments: AttachmentData[]): AttachmentInput[] {
   return attachments.map((a) => ({
@@ -19,7 +23,7 @@ function toAttachments(attachments: AttachmentData[]): AttachmentInput[] {
 
 /** Message-IDs in a References header, newest last. */
 export function parseReferences(header: string | undefined): string[] {
-  return (header ?? '').match(/<[^<>\s]+>/g) ?? [];
+  return (header ?? '').match(/<[^<>]*[^<>\s][^<>]*>/g) ?? [];
 }
 
 /** A received (or Sent Items) message, as seen in the reading pane. */
@@ -38,17 +42,17 @@ export async function captureReadMessage(
   const references = parseReferences(headers.references).slice(-200);
   return {
     direction: fromMe ? 'outgoing' : 'incoming',
-    internetMessageId: message.internetMessageId,
+    ...(message.internetMessageId.trim() && { internetMessageId: message.internetMessageId.trim() }),
     ...(token && /^[A-Za-z0-9._:-]{8,128}$/.test(token) && { trackingToken: token }),
     ...(message.conversationId && { conversationId: message.conversationId }),
     ...(inReplyTo && { inReplyTo }),
     ...(references.length > 0 && { references }),
-    subject: message.subject.slice(0, 4000),
+    subject: storable(message.subject).slice(0, 4000),
     from: toAddress(message.from),
     to: message.to.filter(validAddress).map(toAddress),
     cc: message.cc.filter(validAddress).map(toAddress),
     ...(fromMe ? { sentAt: message.dateTimeCreated } : { receivedAt: message.dateTimeCreated }),
-    body,
+    body: storableBody(body),
     attachments: toAttachments(attachments),
     ...(options.regarding && { regarding: options.regarding }),
     source: options.source,
@@ -71,13 +75,13 @@ export async function captureComposeMessage(
     direction: 'outgoing',
     trackingToken: options.trackingToken,
     ...(message.conversationId && { conversationId: message.conversationId }),
-    subject: subject.slice(0, 4000),
+    subject: storable(subject).slice(0, 4000),
     from: toAddress(from),
     to: recipients.to.filter(validAddress).map(toAddress),
     cc: recipients.cc.filter(validAddress).map(toAddress),
     bcc: recipients.bcc.filter(validAddress).map(toAddress),
     sentAt: options.sentAt,
-    body,
+    body: storableBody(body),
     attachments: toAttachments(attachments),
     ...(options.regarding && { regarding: options.regarding }),
     source: options.source,

@@ -9,8 +9,11 @@ export const TrackSourceSchema = StringEnum(TRACK_SOURCES);
 export const CORRELATION_METHODS = ['in-reply-to', 'x-header', 'conversation', 'tracking-token', 'none'] as const;
 export type CorrelationMethod = (typeof CORRELATION_METHODS)[number];
 
-/** RFC 5322 Message-IDs are `<left@right>`; we accept them with or without the angle brackets. */
-const MessageId = Type.String({ minLength: 3, maxLength: 998, pattern: '^<?[^\\s<>]+@[^\\s<>]+>?$' });
+/**
+ * RFC 5322 Message-IDs are `<left@right>`, but real mail also has X.400 ids with spaces,
+ * ids without a domain and bare ids: any printable text is kept as the message's identity.
+ */
+const MessageId = Type.String({ minLength: 1, maxLength: 998, pattern: '^[^\\u0000-\\u001f]*[^\\s<>\\u0000-\\u001f][^\\u0000-\\u001f]*$' });
 /** The add-in stamps a UUID; accept any token of safe characters so other clients can use their own. */
 const TrackingToken = Type.String({ minLength: 8, maxLength: 128, pattern: '^[A-Za-z0-9._:-]+$' });
 

@@ -6,8 +6,11 @@ export const Id = Type.String({ format: 'uuid', description: 'Opaque identifier'
 
 export const Timestamp = Type.String({ format: 'date-time', maxLength: 40 });
 
-/** Liberal on purpose: real-world addresses are odd; we only refuse what cannot be an address. */
-export const EmailAddressString = Type.String({ minLength: 3, maxLength: 320, pattern: '^[^\\s@<>",;]+@[^\\s@<>",;]+$' });
+/**
+ * Liberal on purpose: real mail carries quoted local parts (`"a@b"@host`, `""@host`) and
+ * group syntax leftovers; we refuse only what has no domain after its last `@`.
+ */
+export const EmailAddressString = Type.String({ minLength: 2, maxLength: 320, pattern: '^[^\\u0000-\\u001f]*@[^\\s@<>\\u0000-\\u001f]+$' });
 
 export const EmailAddress = Type.Object(
   {

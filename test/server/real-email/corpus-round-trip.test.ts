@@ -92,9 +92,8 @@ describe.each(ENGINES)('real email on %s', (engine) => {
     });
   });
 
-  // What the product should do with real mail it refuses today (see known-rejections.ts).
-  // Each passes while the server still refuses; when it is fixed, drop `.failing` and the list entries.
-  it.failing('a real message whose Message-ID is not <left@right> (Lotus Notes, ids without a domain) is still tracked', async () => {
+  // Real mail that an earlier, stricter API refused (see known-rejections.ts for what is still refused).
+  it('a real message whose Message-ID is not <left@right> (Lotus Notes, ids without a domain) is still tracked', async () => {
     await withServer(engine, async (server) => {
       const token = await server.user('lena.krueger@contoso.example');
       for (const id of ['easy-ham-1/00177', 'spam-1/00236', 'spam-2/00322']) {
@@ -104,7 +103,7 @@ describe.each(ENGINES)('real email on %s', (engine) => {
     });
   });
 
-  it.failing('a real message with a quoted or odd recipient address ("a@b"@host, ""@host) is still tracked', async () => {
+  it('a real message with a quoted or odd recipient address ("a@b"@host, ""@host) is still tracked', async () => {
     await withServer(engine, async (server) => {
       const token = await server.user('lena.krueger@contoso.example');
       for (const id of ['easy-ham-1/00714', 'spam-1/00319', 'easy-ham-2/01324']) {

@@ -450,8 +450,16 @@ describe.each(ENGINES)('hostile and malformed input (%s)', (engine) => {
       expect(other.body).toEqual({ tracked: false });
     });
 
-    it.each(SQL_FRAGMENTS)('a Message-ID of %j, not shaped like one, is a 400', async (fragment) => {
-      expectValidationProblem(await track(validTrack({ internetMessageId: fragment })), '/internetMessageId');
+    // Real mail has Message-IDs of every shape (X.400 ids with spaces, ids without a domain), so any printable text is an identity.
+    it.each(SQL_FRAGMENTS)('a Message-ID of %j is stored as data and looked up as data', async (fragment) => {
+      const response = await track(validTrack({ internetMessageId: fragment }));
+      expect(response.status).toBe(201);
+      const status = await server.request('GET', `/api/v1/emails?internetMessageId=${encodeURIComponent(fragment)}`, { token: alice });
+      expect(status.body).toMatchObject({ tracked: true, email: { id: response.body.email.id, internetMessageId: `<${fragment.trim()}>` } });
+    });
+
+    it('a Message-ID that is empty, blank or a control character is a 400', async () => {
+      for (const internetMessageId of ['', '   ', '<>', 'a\u0007b']) expectValidationProblem(await track(validTrack({ internetMessageId })), '/internetMessageId');
     });
 
     it.each(SQL_FRAGMENTS)('an Idempotency-Key of %j (with spaces) is a 400', async (fragment) => {
