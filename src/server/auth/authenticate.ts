@@ -17,13 +17,26 @@ const unauthorized = (detail: string, rule = 'unauthorized') =>
  * mailbox with their organisation's defaults.
  */
 export function createAuthenticator(store: Store, entra: EntraVerifier | null): Authenticator {
+  // Which user a local token belongs to never changes, so it is remembered for a minute; the
+  // mailbox (methods, filter) is read on every request so an admin's change applies at once.
+  const usersByToken = new Map<string, { user: UserTable; expires: number }>();
+  const findLocalUser = async (token: string): Promise<UserTable | undefined> => {
+    const cached = usersByToken.get(token);
+    if (cached && cached.expires > Date.now()) return cached.user;
+    const user = await findUserByLocalToken(store.db, token);
+    if (user) {
+      if (usersByToken.size >= 10_000) usersByToken.clear();
+      usersByToken.set(token, { user, expires: Date.now() + 60_000 });
+    }
+    return user;
+  };
   return async (authorization) => {
     const match = /^Bearer ([^\s]{1,20000})$/i.exec(authorization ?? '');
     if (!match) throw unauthorized('Send "Authorization: Bearer <token>": a local token from `docket token create`, or an Entra ID access token.');
     const token = match[1]!;
     let user: UserTable | undefined;
     if (looksLikeLocalToken(token)) {
-      user = await findUserByLocalToken(store.db, token);
+      user = await findLocalUser(token);
       if (!user) throw unauthorized('This token is not valid (unknown or revoked). Create a new one with `docket token create <email>`.');
     } else if (entra) {
       user = await userForEntraIdentity(store, await verifyEntra(entra, token));

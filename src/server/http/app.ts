@@ -12,6 +12,7 @@ import type { RouteContext } from './context';
 import { answerFrameworkError, answerRequestsBeforeFastify, clientErrorResponse, installProblemHandlers } from './errors';
 import { IdempotentWriter } from './idempotency';
 import { HttpProblem } from './problem';
+import { SettingsCache } from './settings-cache';
 import { adminRoutes } from './routes/admin';
 import { emailRoutes } from './routes/emails';
 import { healthRoutes } from './routes/health';
@@ -81,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { store } = options;
   const context: RouteContext = {
     store,
+    settings: new SettingsCache(store.db),
     writes: new IdempotentWriter(store.writer, (userId, key) =>
       store.db.selectFrom('idempotency_keys').select(['request_hash', 'status_code', 'response_json']).where('user_id', '=', userId).where('key', '=', key).executeTakeFirst(),
     ),

@@ -3,6 +3,7 @@ import type { Caller } from '../auth/caller';
 import type { Store } from '../store/database';
 import { type IdempotentWriter, type WriteOperation } from './idempotency';
 import { HttpProblem } from './problem';
+import type { SettingsCache } from './settings-cache';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -14,6 +15,7 @@ declare module 'fastify' {
 export interface RouteContext {
   store: Store;
   writes: IdempotentWriter;
+  settings: SettingsCache;
 }
 
 export function callerOf(request: FastifyRequest): Caller {

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { AttachmentInput, CorrelationMethod, Notice, TrackRequest, TrackResponse } from '../../common/api/email';
+import type { AttachmentInput, CorrelationMethod, Email, Notice, Tracker, TrackRequest, TrackResponse } from '../../common/api/email';
+import type { RecordType } from '../../common/api/primitives';
 import type { EmailSettings } from '../../common/api/settings';
 import type { SyncMethod, TrackingFilter } from '../../common/sync-methods';
 import { decideTracking, normalizeAddress, normalizeMessageId } from '../../common/tracking-policy';
 import type { Caller } from '../auth/caller';
 import { HttpProblem } from '../http/problem';
 import { newId, now } from '../store/ids';
-import { getEmailSettings } from '../store/organizations';
 import type { Database, EmailTable } from '../store/schema';
 import { loadEmailViews } from './email-views';
 import { gatherFilterFacts, threadMessageIds } from './filter-facts';
@@ -22,7 +22,7 @@ export interface TrackOutcome { status: 200 | 201; body: TrackResponse }
  * one tracker per user, send-time records linked to their later copies, and new emails
  * correlated to their thread in a fixed order. Runs inside one write job.
  */
-export async function trackEmail(trx: Transaction<Database>, caller: Caller, request: TrackRequest): Promise<TrackOutcome> {
+export async function trackEmail(trx: Transaction<Database>, caller: Caller, request: TrackRequest, settings: EmailSettings): Promise<TrackOutcome> {
   if (!request.internetMessageId && !request.trackingToken) {
     throw new HttpProblem(422, 'Message identity required', 'A tracked message needs an internetMessageId or a trackingToken, or it could be tracked twice.', {
       rule: 'message-identity-required',
@@ -35,7 +35,6 @@ export async function trackEmail(trx: Transaction<Database>, caller: Caller, req
       field: 'bcc',
     });
   }
-  const settings = await getEmailSettings(trx, caller.orgId);
   await assertMayTrack(trx, caller, request);
 
   const scope = settings.internalMailAsTwoActivities ? request.direction : '';
@@ -50,13 +49,14 @@ export async function trackEmail(trx: Transaction<Database>, caller: Caller, req
       await assertRecordExists(trx, caller.orgId, request.regarding);
       await trx.updateTable('emails').set({ regarding_type: request.regarding.type, regarding_id: request.regarding.id }).where('id', '=', existing.id).execute();
     }
-    await addTracker(trx, caller, existing.id, request, trackedAt);
+    await addTracker(trx, caller, existing.id, request, trackedAt, false);
     return respond(trx, caller, existing.id, 200, false);
   }
 
   const correlation = await correlate(trx, caller.orgId, request, settings);
-  if (request.regarding) await assertRecordExists(trx, caller.orgId, request.regarding);
   const regarding = request.regarding ?? correlation.regarding;
+  const regardingName = regarding ? await recordName(trx, caller.orgId, regarding) : null;
+  if (request.regarding && regardingName === null) throw regardingNotFound(request.regarding);
   const notices: Notice[] = [];
   const body = truncateBody(request.body.content, settings.maxBodyKb, notices);
   const emailId = newId();
@@ -101,10 +101,33 @@ export async function trackEmail(trx: Transaction<Database>, caller: Caller, req
       .values(participants.map(({ role, position, p }) => ({ email_id: emailId, role, position, address: normalizeAddress(p.address), name: p.name ?? null })))
       .execute();
   }
-  await storeAttachments(trx, caller.orgId, emailId, request.attachments ?? [], settings.maxAttachmentKb, notices);
+  const attachments = await storeAttachments(trx, caller.orgId, emailId, request.attachments ?? [], settings.maxAttachmentKb, notices);
   if (notices.length > 0) await trx.updateTable('emails').set({ notices_json: JSON.stringify(notices) }).where('id', '=', emailId).execute();
-  await addTracker(trx, caller, emailId, request, trackedAt);
-  return respond(trx, caller, emailId, 201, true);
+  const trackerId = (await addTracker(trx, caller, emailId, request, trackedAt, true))!;
+  // Everything the response shows was written just now: answer from it rather than read it back.
+  const tracker: Tracker = { id: trackerId, userId: caller.user.id, userName: caller.user.name, mailboxId: caller.mailbox.id, direction: request.direction, source: request.source, trackedAt };
+  const viewAddress = (p: { address: string; name?: string }) => (p.name ? { address: normalizeAddress(p.address), name: p.name } : { address: normalizeAddress(p.address) });
+  const email: Email = {
+    id: emailId,
+    internetMessageId: messageId,
+    trackingToken: request.trackingToken ?? null,
+    subjectToken,
+    conversationId: request.conversationId ?? null,
+    direction: request.direction,
+    subject: request.subject,
+    from: viewAddress(request.from),
+    to: request.to.map(viewAddress),
+    cc: (request.cc ?? []).map(viewAddress),
+    sentAt: request.sentAt ?? null,
+    receivedAt: request.receivedAt ?? null,
+    correlationMethod: correlation.method,
+    regarding: regarding && regardingName !== null ? { type: regarding.type as RecordType, id: regarding.id, name: regardingName } : null,
+    notices,
+    attachments,
+    trackers: [tracker],
+    createdAt: trackedAt,
+  };
+  return { status: 201, body: { email, tracker, created: true } };
 }
 
 /** Manual Track ignores the filter but never the method `none`; automatic tracking needs `outlook` and a filter match. */
@@ -206,13 +229,16 @@ async function nextSubjectToken(trx: Kysely<Database>, orgId: string): Promise<s
 }
 
 async function assertRecordExists(trx: Kysely<Database>, orgId: string, ref: { type: string; id: string }): Promise<void> {
-  const found = await trx.selectFrom('records').select('id').where('org_id', '=', orgId).where('type', '=', ref.type).where('id', '=', ref.id).executeTakeFirst();
-  if (!found) {
-    throw new HttpProblem(422, 'Regarding record not found', `No ${ref.type} with id ${ref.id} exists in this organisation.`, {
-      rule: 'regarding-not-found',
-      field: 'regarding',
-    });
-  }
+  if ((await recordName(trx, orgId, ref)) === null) throw regardingNotFound(ref);
+}
+
+async function recordName(trx: Kysely<Database>, orgId: string, ref: { type: string; id: string }): Promise<string | null> {
+  const found = await trx.selectFrom('records').select('name').where('org_id', '=', orgId).where('type', '=', ref.type).where('id', '=', ref.id).executeTakeFirst();
+  return found?.name ?? null;
+}
+
+function regardingNotFound(ref: { type: string; id: string }): HttpProblem {
+  return new HttpProblem(422, 'Regarding record not found', `No ${ref.type} with id ${ref.id} exists in this organisation.`, { rule: 'regarding-not-found', field: 'regarding' });
 }
 
 export function truncateBody(content: string, maxBodyKb: number, notices: Notice[]): { content: string; truncated: boolean } {
@@ -225,7 +251,8 @@ export function truncateBody(content: string, maxBodyKb: number, notices: Notice
   return { content: cut, truncated: true };
 }
 
-async function storeAttachments(trx: Kysely<Database>, orgId: string, emailId: string, attachments: AttachmentInput[], maxKb: number, notices: Notice[]): Promise<void> {
+async function storeAttachments(trx: Kysely<Database>, orgId: string, emailId: string, attachments: AttachmentInput[], maxKb: number, notices: Notice[]): Promise<Email['attachments']> {
+  const views: Email['attachments'] = [];
   for (const [position, attachment] of attachments.entries()) {
     const content = attachment.contentBase64 !== undefined ? Buffer.from(attachment.contentBase64, 'base64') : null;
     const size = content ? content.length : attachment.size;
@@ -242,23 +269,26 @@ async function storeAttachments(trx: Kysely<Database>, orgId: string, emailId: s
       .insertInto('email_attachments')
       .values({ email_id: emailId, position, name: attachment.name, content_type: attachment.contentType, size, sha256, saved: sha256 ? 1 : 0, is_inline: attachment.isInline ? 1 : 0 })
       .execute();
+    views.push({ name: attachment.name, contentType: attachment.contentType, size, saved: sha256 !== null, sha256 });
   }
+  return views;
 }
 
-/** Adds the caller's tracker unless they already have one; returns whether it was added. */
-async function addTracker(trx: Kysely<Database>, caller: Caller, emailId: string, request: TrackRequest, trackedAt: string): Promise<boolean> {
+/** Adds the caller's tracker unless they already have one; returns its id when it was added. */
+async function addTracker(trx: Kysely<Database>, caller: Caller, emailId: string, request: TrackRequest, trackedAt: string, freshEmail: boolean): Promise<string | null> {
+  const id = newId();
   const result = await trx
     .insertInto('trackers')
-    .values({ id: newId(), email_id: emailId, org_id: caller.orgId, user_id: caller.user.id, mailbox_id: caller.mailbox.id, direction: request.direction, source: request.source, tracked_at: trackedAt })
+    .values({ id, email_id: emailId, org_id: caller.orgId, user_id: caller.user.id, mailbox_id: caller.mailbox.id, direction: request.direction, source: request.source, tracked_at: trackedAt })
     .onConflict((c) => c.columns(['email_id', 'user_id']).doNothing())
     .executeTakeFirst();
-  const added = Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
-  if (added) {
-    // Only an email kept after its last tracker left has untracked_at set; rewriting a fresh row (body included) costs time.
-    await trx.updateTable('emails').set({ untracked_at: null }).where('id', '=', emailId).where('untracked_at', 'is not', null).execute();
-    await trx.updateTable('mailboxes').set({ last_tracked_at: trackedAt }).where('id', '=', caller.mailbox.id).execute();
-  }
-  return added;
+  if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return null;
+  // Only an email kept after its last tracker left has untracked_at set.
+  if (!freshEmail) await trx.updateTable('emails').set({ untracked_at: null }).where('id', '=', emailId).where('untracked_at', 'is not', null).execute();
+  // "Last tracking activity" is shown to admins by the minute; writing it on every track would cost a statement each.
+  const last = caller.mailbox.last_tracked_at ? Date.parse(caller.mailbox.last_tracked_at) : 0;
+  if (Date.parse(trackedAt) - last >= 60_000) await trx.updateTable('mailboxes').set({ last_tracked_at: trackedAt }).where('id', '=', caller.mailbox.id).execute();
+  return id;
 }
 
 async function respond(trx: Kysely<Database>, caller: Caller, emailId: string, status: 200 | 201, created: boolean): Promise<TrackOutcome> {

@@ -33,7 +33,11 @@ export function adminRoutes(context: RouteContext): FastifyPluginAsyncTypebox {
       },
       async (request, reply) => {
         const caller = requireAdmin(request);
-        return sendWrite(context, request, reply, async (trx) => ({ status: 200, body: await putEmailSettings(trx, caller.orgId, request.body) }));
+        try {
+          return await sendWrite(context, request, reply, async (trx) => ({ status: 200, body: await putEmailSettings(trx, caller.orgId, request.body) }));
+        } finally {
+          context.settings.invalidate(caller.orgId);
+        }
       },
     );
 

@@ -47,7 +47,8 @@ export function emailRoutes(context: RouteContext, trackBodyLimit: number): Fast
       async (request, reply) => {
         const caller = callerOf(request);
         try {
-          return await sendWrite(context, request, reply, (trx) => trackEmail(trx, caller, request.body));
+          const settings = await context.settings.get(caller.orgId);
+          return await sendWrite(context, request, reply, (trx) => trackEmail(trx, caller, request.body, settings));
         } catch (error) {
           if (error instanceof HttpProblem && (error.status === 403 || error.status === 422) && error.extra.rule !== 'idempotency-key-reused') {
             await context.store.writer.run((trx) => recordTrackFailure(trx, caller.mailbox.id, error.detail)).catch(() => undefined);
