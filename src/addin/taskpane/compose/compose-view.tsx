@@ -1,0 +1,190 @@
+import { Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle1, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Suspense, useEffect, useId, useState } from 'react';
+import type { MeResponse } from '../../../common/api/me';
+import type { RecordRef } from '../../../common/api/primitives';
+import { TRACKING_FILTER_EXPLANATIONS } from '../../../common/sync-methods';
+import { useAnnouncement } from '../announcer';
+import { RegardingSearch } from '../regarding-search-lazy';
+import { TRACK_ON_SEND_PROPERTY, type ComposeMessage } from '../services';
+import { RECORD_TYPE_LABELS, describeFailure, methodSentence } from '../words';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  regarding: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  note: { color: tokens.colorNeutralForeground3 },
+  toggle: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+});
+
+interface TrackOnSend { on: boolean; regarding: RecordRef | null }
+
+/**
+ * Set by the event bundle beside the marker when Docket itself switched tracking on (a reply in
+ * a tracked conversation); cleared here when the user decides, so the track counts as theirs.
+ */
+export const TRACK_ON_SEND_SOURCE_PROPERTY = 'docketTrackOnSendSource';
+
+function recordRefOf(value: unknown): RecordRef | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { type, id } = value as { type?: unknown; id?: unknown };
+  if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(RECORD_TYPE_LABELS, type) || typeof id !== 'string' || !id) return null;
+  return { type: type as RecordRef['type'], id };
+}
+
+/**
+ * Reads the draft's "track when sent" marker: absent is off, `{}` is on, `{"regarding":{type,id}}`
+ * is on with a record. A bare `{type,id}` is read as a regarding too, so either writer's form works.
+ */
+export function parseTrackOnSend(value: string | null): TrackOnSend {
+  if (value === null || value === '') return { on: false, regarding: null };
+  try {
+    const parsed = JSON.parse(value) as { regarding?: unknown } | null;
+    return { on: true, regarding: recordRefOf(parsed?.regarding) ?? recordRefOf(parsed) };
+  } catch {
+    return { on: true, regarding: null };
+  }
+}
+
+export function serializeTrackOnSend(value: TrackOnSend): string | null {
+  if (!value.on) return null;
+  return JSON.stringify(value.regarding ? { regarding: { type: value.regarding.type, id: value.regarding.id } } : {});
+}
+
+/** Compose mode: mark the draft to be tracked when it is sent (the event bundle does the tracking). */
+export function ComposeView({ message, me }: { message: ComposeMessage; me: MeResponse }) {
+  const styles = useStyles();
+  const [value, setValue] = useState<TrackOnSend | null>(null);
+  const [regardingName, setRegardingName] = useState<string | null>(null);
+  const [picking, setPicking] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<{ title: string; detail: string } | null>(null);
+  const [markedByDocket, setMarkedByDocket] = useState(false);
+  const hintId = useId();
+  const method = me.mailbox.outgoingMethod;
+  const disabled = method === 'none';
+
+  useEffect(() => {
+    let cancelled = false;
+    Promise.all([message.getCustomProperty(TRACK_ON_SEND_PROPERTY), message.getCustomProperty(TRACK_ON_SEND_SOURCE_PROPERTY).catch(() => null)]).then(
+      ([stored, source]) => {
+        if (cancelled) return;
+        setValue(parseTrackOnSend(stored));
+        setMarkedByDocket(stored !== null && source === 'auto-send');
+      },
+      (error: unknown) => {
+        if (cancelled) return;
+        setValue({ on: false, regarding: null });
+        setProblem(describeFailure(error));
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [message]);
+
+  useAnnouncement(value === null ? null : value.on ? 'This message will be tracked when it is sent.' : 'This message will not be tracked when it is sent.');
+
+  async function save(next: TrackOnSend, name: string | null) {
+    setSaving(true);
+    setProblem(null);
+    try {
+      await message.setCustomProperty(TRACK_ON_SEND_PROPERTY, serializeTrackOnSend(next));
+      if (markedByDocket) await message.setCustomProperty(TRACK_ON_SEND_SOURCE_PROPERTY, null);
+      setMarkedByDocket(false);
+      setValue(next);
+      setRegardingName(name);
+    } catch (error) {
+      const failure = describeFailure(error);
+      setProblem({ title: 'Outlook did not save the choice', detail: failure.detail });
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  if (value === null) return <Spinner size="small" label="Reading this draft…" />;
+
+  return (
+    <div className={styles.root}>
+      <Subtitle1 as="h1">Tracking this draft</Subtitle1>
+      {disabled ? (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            <MessageBarTitle>Tracking is turned off</MessageBarTitle>
+            {methodSentence('outgoing', method)}
+          </MessageBarBody>
+        </MessageBar>
+      ) : (
+        method === 'server-side-sync' && (
+          <MessageBar intent="info">
+            <MessageBarBody>
+              <MessageBarTitle>Handled by the server</MessageBarTitle>
+              {methodSentence('outgoing', method)} Switch this on only to track this message yourself, for example with a regarding record.
+            </MessageBarBody>
+          </MessageBar>
+        )
+      )}
+      {/* Switch with its own label instead of Field: Field brings its validation icons into the compose bundle. */}
+      <div className={styles.toggle}>
+        <Switch
+          label="Track when sent"
+          aria-describedby={hintId}
+          checked={value.on && !disabled}
+          disabled={disabled || saving}
+          onChange={(_event, data) => {
+            if (!disabled) void save({ on: data.checked, regarding: data.checked ? value.regarding : null }, data.checked ? regardingName : null);
+          }}
+        />
+        <Caption1 id={hintId} className={styles.note}>
+          {disabled
+            ? 'Unavailable: outgoing mail of this mailbox is not tracked.'
+            : 'Docket never stops a message from being sent: if the tracking server cannot be reached, the track waits in the outbox and goes later.'}
+        </Caption1>
+      </div>
+      {markedByDocket && value.on && !disabled && (
+        <Caption1 className={styles.note}>Docket switched this on because you track this conversation.</Caption1>
+      )}
+      {!disabled && method === 'outlook' && me.mailbox.trackingFilter !== 'none' && (
+        <Caption1 className={styles.note}>Sent mail is also tracked automatically when it matches your filter: {TRACKING_FILTER_EXPLANATIONS[me.mailbox.trackingFilter]}</Caption1>
+      )}
+      {!disabled && (
+        <section aria-label="Regarding">
+          {picking ? (
+            <Suspense fallback={<Spinner size="tiny" label="Loading the record search…" />}>
+              <RegardingSearch
+                label="Regarding: find the record"
+                onPick={(record) => {
+                  setPicking(false);
+                  void save({ on: true, regarding: { type: record.type, id: record.id } }, `${record.name} (${RECORD_TYPE_LABELS[record.type]})`);
+                }}
+                onCancel={() => setPicking(false)}
+              />
+            </Suspense>
+          ) : (
+            <div className={styles.regarding}>
+              <Text>
+                {value.regarding
+                  ? `Regarding: ${regardingName ?? `the ${RECORD_TYPE_LABELS[value.regarding.type].toLowerCase()} chosen earlier`}`
+                  : 'No regarding record.'}
+              </Text>
+              <Button size="small" disabled={saving} onClick={() => setPicking(true)}>
+                {value.regarding ? 'Change regarding…' : 'Set regarding…'}
+              </Button>
+              {value.regarding && (
+                <Button size="small" disabled={saving} onClick={() => void save({ on: value.on, regarding: null }, null)}>
+                  Clear regarding
+                </Button>
+              )}
+            </div>
+          )}
+        </section>
+      )}
+      {problem && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>{problem.title}</MessageBarTitle>
+            {problem.detail}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}

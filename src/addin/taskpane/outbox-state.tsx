@@ -1,0 +1,136 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { FlushResult, NewOperation, OutboxEvent, OutboxOperation } from '../outbox';
+import { useServices } from './services';
+
+/** The outbox as the pane sees it: what waits or failed, and the actions on it. */
+export interface OutboxState {
+  operations: OutboxOperation[];
+  /** False until the stored operations were read once. */
+  loaded: boolean;
+  /** Why the outbox itself (its storage) failed, in words; null when it works. */
+  problem: string | null;
+  /** Durably queues the write, then starts sending it. */
+  enqueue(operation: NewOperation): Promise<OutboxOperation>;
+  retry(id: string): Promise<void>;
+  discard(id: string): Promise<void>;
+  /** Sends what is due now; joins a send already running. */
+  flush(): Promise<FlushResult | null>;
+}
+
+const MIN_TIMER_MS = 1_000;
+const MAX_TIMER_MS = 5 * 60_000;
+
+const OutboxContext = createContext<OutboxState | null>(null);
+
+function applyEvent(operations: OutboxOperation[], event: OutboxEvent): OutboxOperation[] {
+  const others = operations.filter((operation) => operation.id !== event.operation.id);
+  if (event.type === 'done' || event.type === 'discarded') return others;
+  return [...others, event.operation].sort((a, b) => a.sequence - b.sequence);
+}
+
+function defaultOnOnline(listener: () => void): () => void {
+  window.addEventListener('online', listener);
+  return () => window.removeEventListener('online', listener);
+}
+
+/**
+ * Owns the pane's sending: it flushes when the pane opens, when the device comes back online,
+ * after each enqueue, and when the earliest deferred operation falls due.
+ */
+export function OutboxProvider({ children }: { children: ReactNode }) {
+  const { outbox, onOnline = defaultOnOnline } = useServices();
+  const [operations, setOperations] = useState<OutboxOperation[]>([]);
+  const [loaded, setLoaded] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const alive = useRef(true);
+
+  const flush = useCallback(async (): Promise<FlushResult | null> => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    let result: FlushResult | null = null;
+    try {
+      result = await outbox.flush();
+      setProblem(null);
+    } catch (error) {
+      setProblem(`Docket could not read or write its outbox on this device: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    // Deferred writes are due later: wake up then, so they go without waiting for another event.
+    const pending = (await outbox.list().catch(() => [])).filter((operation) => operation.state === 'pending');
+    if (alive.current && pending.length > 0 && !timer.current) {
+      const due = Math.min(...pending.map((operation) => operation.nextAttemptAt));
+      const delay = Math.min(MAX_TIMER_MS, Math.max(MIN_TIMER_MS, due - Date.now()));
+      timer.current = setTimeout(() => {
+        timer.current = null;
+        void flush();
+      }, delay);
+    }
+    return result;
+  }, [outbox]);
+
+  useEffect(() => {
+    alive.current = true;
+    // Events update the list at once; a fresh read after each one keeps it true to storage.
+    let reads = 0;
+    const refresh = () => {
+      const read = ++reads;
+      outbox.list().then(
+        (stored) => {
+          if (read !== reads || !alive.current) return;
+          setOperations(stored);
+          setLoaded(true);
+        },
+        (error: unknown) => {
+          if (!alive.current) return;
+          setLoaded(true);
+          setProblem(`Docket could not read its outbox on this device: ${error instanceof Error ? error.message : String(error)}`);
+        },
+      );
+    };
+    const unsubscribe = outbox.subscribe((event) => {
+      setOperations((current) => applyEvent(current, event));
+      refresh();
+    });
+    refresh();
+    void flush();
+    const stopListening = onOnline(() => void flush());
+    return () => {
+      alive.current = false;
+      unsubscribe();
+      stopListening();
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
+    };
+  }, [outbox, onOnline, flush]);
+
+  const enqueue = useCallback(
+    async (operation: NewOperation) => {
+      const queued = await outbox.enqueue(operation);
+      void flush();
+      return queued;
+    },
+    [outbox, flush],
+  );
+
+  const retry = useCallback(
+    async (id: string) => {
+      await outbox.retry(id);
+      void flush();
+    },
+    [outbox, flush],
+  );
+
+  const discard = useCallback((id: string) => outbox.discard(id), [outbox]);
+
+  const value = useMemo<OutboxState>(
+    () => ({ operations, loaded, problem, enqueue, retry, discard, flush }),
+    [operations, loaded, problem, enqueue, retry, discard, flush],
+  );
+  return <OutboxContext.Provider value={value}>{children}</OutboxContext.Provider>;
+}
+
+export function useOutboxState(): OutboxState {
+  const value = useContext(OutboxContext);
+  if (!value) throw new Error('useOutboxState needs <OutboxProvider> above it');
+  return value;
+}
