@@ -1,25 +1,20 @@
 import type { TrackSource } from '../../common/api/email';
 import type { RecordRef, RecordType } from '../../common/api/primitives';
-import { TRACK_ON_SEND_PROPERTY, type ComposeMessage } from '../office/mailbox';
-
-/**
- * Set to `auto-send` beside TRACK_ON_SEND_PROPERTY when Docket itself marked the draft (a reply
- * in a conversation the user tracks). Without it, the mark is the user's own "track on send",
- * so the track is recorded as `manual`. The task pane clears it when the user changes the toggle.
- */
-export const TRACK_ON_SEND_SOURCE_PROPERTY = 'docketTrackOnSendSource';
+import { TRACK_ON_SEND_PROPERTY, TRACK_ON_SEND_SOURCE_PROPERTY, type ComposeMessage } from '../office/mailbox';
 
 export interface TrackOnSendMark { source: TrackSource; regarding?: RecordRef }
 
 // Not imported from common/api/primitives: that module would bring the schema library into the event bundle.
 const RECORD_TYPES: readonly string[] = ['contact', 'account', 'lead', 'opportunity', 'case'] satisfies RecordType[];
 
-/** The regarding in the mark's JSON, when it names one; `{}` (or anything unreadable) means none. */
+/** The regarding in the mark's JSON (`{"regarding":{type,id}}`, as the pane writes it); `{}` (or anything unreadable) means none. */
 export function regardingOfMark(value: string): RecordRef | undefined {
   try {
-    const parsed = JSON.parse(value) as { type?: unknown; id?: unknown } | null;
-    if (parsed && typeof parsed.type === 'string' && RECORD_TYPES.indexOf(parsed.type) >= 0 && typeof parsed.id === 'string' && parsed.id) {
-      return { type: parsed.type as RecordType, id: parsed.id };
+    const parsed = JSON.parse(value) as { regarding?: { type?: unknown; id?: unknown } | null; type?: unknown; id?: unknown } | null;
+    // Top-level type/id is accepted too: drafts marked by an earlier build carry it so.
+    const ref = parsed && parsed.regarding ? parsed.regarding : parsed;
+    if (ref && typeof ref.type === 'string' && RECORD_TYPES.indexOf(ref.type) >= 0 && typeof ref.id === 'string' && ref.id) {
+      return { type: ref.type as RecordType, id: ref.id };
     }
   } catch {
     // not JSON: a mark without regarding

@@ -82,5 +82,10 @@ export interface MailboxHost {
 
 /** The header that ties a sent message to its send-time record (DESIGN §2). */
 export const TRACKING_TOKEN_HEADER = 'X-Docket-Token';
-/** Custom property marking a draft "track when sent"; its value is the regarding as JSON or "{}". */
+/** Custom property marking a draft "track when sent": `{}` or `{"regarding":{"type":…,"id":…}}`. */
 export const TRACK_ON_SEND_PROPERTY = 'docketTrackOnSend';
+/**
+ * Set to `auto-send` beside TRACK_ON_SEND_PROPERTY when Docket itself marked the draft (a reply
+ * in a conversation the user tracks); absent when the user asked. The pane clears it when the user changes the toggle.
+ */
+export const TRACK_ON_SEND_SOURCE_PROPERTY = 'docketTrackOnSendSource';

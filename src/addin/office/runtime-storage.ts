@@ -5,6 +5,7 @@ interface OfficeRuntimeStorage {
   getItem(key: string): Promise<string | null | undefined>;
   setItem(key: string, value: string): Promise<void>;
   removeItem(key: string): Promise<void>;
+  getKeys?(): Promise<string[]>;
 }
 
 interface OfficeRuntimeGlobal {
@@ -23,5 +24,6 @@ export function officeRuntimeKeyValueStore(): KeyValueStore {
     getItem: async (key) => (await storage.getItem(key)) ?? null,
     setItem: (key, value) => storage.setItem(key, value),
     removeItem: (key) => storage.removeItem(key),
+    ...(typeof storage.getKeys === 'function' && { getKeys: () => storage.getKeys!() }),
   };
 }

@@ -74,12 +74,16 @@ export class ApiClient {
     return (await this.call<ResolveResult>('GET', `${API_PATHS.resolve}?${query.toString()}`)).matches;
   }
 
+  record(type: string, id: string): Promise<CrmRecord> {
+    return this.call('GET', `${API_PATHS.records}/${encodeURIComponent(type)}/${encodeURIComponent(id)}`);
+  }
+
   createRecord(record: CreateRecord, idempotencyKey: string): Promise<CrmRecord> {
     return this.call('POST', API_PATHS.records, record, { 'Idempotency-Key': idempotencyKey });
   }
 
   private async call<T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}, refreshed = false): Promise<T> {
-    const token = refreshed ? await this.options.tokenProvider.refresh() : await this.options.tokenProvider.getToken();
+    const token = await this.options.tokenProvider.getToken();
     if (!token) throw new ApiError(401, 'Signed out', 'Sign in to Docket in Settings.');
     const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json, application/problem+json', ...extraHeaders };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -89,8 +93,11 @@ export class ApiClient {
     } catch (error) {
       throw new ApiError(0, 'Tracking server unreachable', `Docket cannot reach the tracking server (${error instanceof Error ? error.message : String(error)}).`);
     }
-    if (response.status === 401 && !refreshed) return this.call(method, path, body, extraHeaders, true);
     const text = await response.text();
+    // A refused token is refreshed once (MSAL); a local token cannot be, so the server's reason stands.
+    if (response.status === 401 && !refreshed && (await this.options.tokenProvider.refresh().catch(() => null))) {
+      return this.call(method, path, body, extraHeaders, true);
+    }
     let parsed: unknown = null;
     try {
       parsed = text ? JSON.parse(text) : null;

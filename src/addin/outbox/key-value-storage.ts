@@ -6,6 +6,8 @@ export interface KeyValueStore {
   getItem(key: string): Promise<string | null | undefined>;
   setItem(key: string, value: string): Promise<void>;
   removeItem(key: string): Promise<void>;
+  /** Every key of the store, when the store can list them (OfficeRuntime.storage, localStorage). */
+  getKeys?(): Promise<string[]>;
 }
 
 export interface KeyValueOutboxStorageOptions {
@@ -15,7 +17,9 @@ export interface KeyValueOutboxStorageOptions {
 
 /**
  * Outbox storage over a key-value store: one key per operation (a big attachment rewrites only
- * its own entry) plus an index key listing the ids. An operation is written before the index
+ * its own entry). When the store lists its keys, that listing is the index: the task pane and
+ * the event runtime then share the store without a read-modify-write that could drop an entry.
+ * Otherwise an index key lists the ids. An operation is written before the index
  * names it and dropped from the index before its entry is deleted, so a crash between the two
  * leaves at worst an unlisted orphan entry, never an index entry without its operation.
  */
@@ -35,7 +39,9 @@ export class KeyValueOutboxStorage implements OutboxStorage {
   }
 
   async load(): Promise<OutboxOperation[]> {
-    const ids = await this.readIndex();
+    const ids = this.store.getKeys
+      ? (await this.store.getKeys()).filter((key) => key.startsWith(this.operationPrefix)).map((key) => key.slice(this.operationPrefix.length))
+      : await this.readIndex();
     const values = await Promise.all(ids.map((id) => this.store.getItem(this.operationKey(id))));
     const operations: OutboxOperation[] = [];
     for (const value of values) {
@@ -47,6 +53,7 @@ export class KeyValueOutboxStorage implements OutboxStorage {
   put(operation: OutboxOperation): Promise<void> {
     return this.serialise(async () => {
       await this.store.setItem(this.operationKey(operation.id), JSON.stringify(operation));
+      if (this.store.getKeys) return;
       const ids = await this.readIndex();
       if (!ids.includes(operation.id)) {
         ids.push(operation.id);
@@ -57,7 +64,7 @@ export class KeyValueOutboxStorage implements OutboxStorage {
 
   remove(id: string): Promise<void> {
     return this.serialise(async () => {
-      const ids = await this.readIndex();
+      const ids = this.store.getKeys ? [] : await this.readIndex();
       if (ids.includes(id)) {
         await this.store.setItem(this.indexKey, JSON.stringify(ids.filter((other) => other !== id)));
       }

@@ -6,5 +6,6 @@ export function localStorageKeyValueStore(storage: Storage = window.localStorage
     getItem: async (key) => storage.getItem(key),
     setItem: async (key, value) => storage.setItem(key, value),
     removeItem: async (key) => storage.removeItem(key),
+    getKeys: async () => Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter((key): key is string => key !== null),
   };
 }

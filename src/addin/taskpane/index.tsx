@@ -8,6 +8,8 @@ import { officeRuntimeKeyValueStore } from '../office/runtime-storage';
 import { ApiClient } from '../outbox/api-client';
 import { IndexedDbOutboxStorage } from '../outbox/indexeddb-storage';
 import { KeyValueOutboxStorage, Outbox, createFetchTransport, type KeyValueStore, type OutboxStorage } from '../outbox';
+import { resolveApiOrigin } from '../api-origin';
+import { CombinedOutbox } from '../outbox/combined-outbox';
 import { App } from './app';
 import { localStorageKeyValueStore } from './browser-storage';
 
@@ -33,17 +35,21 @@ async function outboxStorage(fallback: KeyValueStore): Promise<OutboxStorage> {
     return await IndexedDbOutboxStorage.open();
   } catch {
     // Some embedded browsers refuse IndexedDB; the key-value store is durable too, only slower.
-    return new KeyValueOutboxStorage(fallback);
+    return new KeyValueOutboxStorage(fallback, { keyPrefix: 'docket.pane-outbox.' });
   }
 }
 
 async function start(root: Root): Promise<void> {
   const store = keyValueStore();
   const session = signInSession(store);
-  const baseUrl = __DOCKET_API_ORIGIN__;
+  const baseUrl = resolveApiOrigin(__DOCKET_API_ORIGIN__);
   const mailbox = createOfficeMailbox(Office);
   const api = new ApiClient({ baseUrl, tokenProvider: session.tokenProvider });
-  const outbox = new Outbox({ storage: await outboxStorage(store), transport: createFetchTransport({ baseUrl, tokenProvider: session.tokenProvider }) });
+  const transport = createFetchTransport({ baseUrl, tokenProvider: session.tokenProvider });
+  const own = new Outbox({ storage: await outboxStorage(store), transport });
+  // What the send handler queued lives in OfficeRuntime.storage: the pane shows and drains it too.
+  const sent = new Outbox({ storage: new KeyValueOutboxStorage(store), transport });
+  const outbox = new CombinedOutbox(own, [sent]);
   root.render(<App services={{ mailbox, api, outbox, session, cache: store }} />);
 }
 

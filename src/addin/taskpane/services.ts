@@ -3,18 +3,18 @@ import type { SignInSession } from '../auth/sign-in-session';
 import type { MailboxHost } from '../office/mailbox';
 import type { ApiClient } from '../outbox/api-client';
 import type { KeyValueStore } from '../outbox/key-value-storage';
-import type { Outbox } from '../outbox/outbox';
+import type { OutboxLike } from '../outbox/combined-outbox';
 
 // The mailbox *interface* (types and two names) is the pane's contract with Outlook; the
 // Office.js implementation stays behind it and only index.tsx wires it in.
 export type { ComposeMessage, MailAddress, MailboxHost, MailItem, ReadMessage, SelectedItem } from '../office/mailbox';
-export { TRACK_ON_SEND_PROPERTY, TRACKING_TOKEN_HEADER } from '../office/mailbox';
+export { TRACK_ON_SEND_PROPERTY, TRACK_ON_SEND_SOURCE_PROPERTY, TRACKING_TOKEN_HEADER } from '../office/mailbox';
 
 /** Everything the task pane needs from the outside world; index.tsx builds it, tests build fakes. */
 export interface DocketServices {
   mailbox: MailboxHost;
   api: ApiClient;
-  outbox: Outbox;
+  outbox: OutboxLike;
   session: SignInSession;
   /** Durable small values (the last /me answer, so the pane opens while the server is away). */
   cache: KeyValueStore;

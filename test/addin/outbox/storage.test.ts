@@ -26,6 +26,30 @@ describeOutboxStorageContract('IndexedDbOutboxStorage', () => {
   };
 });
 
+/** A store that lists its keys, as OfficeRuntime.storage and localStorage do: no index key is kept. */
+class ListingKeyValueStore extends MemoryKeyValueStore {
+  async getKeys() {
+    await Promise.resolve();
+    return [...this.items.keys()];
+  }
+}
+
+describeOutboxStorageContract('KeyValueOutboxStorage over a store that lists its keys', () => {
+  const store = new ListingKeyValueStore();
+  return { open: async () => new KeyValueOutboxStorage(store) };
+});
+
+describe('KeyValueOutboxStorage shared by two runtimes', () => {
+  it('loses no operation when the task pane and the event runtime write at the same moment', async () => {
+    const store = new ListingKeyValueStore();
+    const pane = new KeyValueOutboxStorage(store);
+    const eventRuntime = new KeyValueOutboxStorage(store);
+    await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? pane : eventRuntime).put(operation(`op-${i}`, { sequence: i }))));
+    expect((await pane.load()).map((op) => op.id).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `op-${i}`).sort());
+    expect([...store.items.keys()].some((key) => key.endsWith('index'))).toBe(false);
+  });
+});
+
 describeOutboxStorageContract('KeyValueOutboxStorage over OfficeRuntime.storage', () => {
   const store = new MemoryKeyValueStore();
   return {

@@ -34,6 +34,16 @@ describe.each(ENGINES)('records, health and the OpenAPI document on %s', (engine
     ]);
   });
 
+  test('one record is read by type and id, and only in its organisation', async () => {
+    const contact = await server.record('contact', 'Carol Customer', ['carol@customer.example']);
+    const found = await server.request('GET', `/api/v1/records/contact/${contact.id}`, { token: alice });
+    expect(found.body).toMatchObject({ id: contact.id, name: 'Carol Customer', emails: ['carol@customer.example'] });
+    expect((await server.request('GET', `/api/v1/records/lead/${contact.id}`, { token: alice })).status).toBe(404);
+    const stranger = await server.user('eve@other.example', { orgId: 'other-tenant' });
+    expect((await server.request('GET', `/api/v1/records/contact/${contact.id}`, { token: stranger })).status).toBe(404);
+    expect((await server.request('GET', `/api/v1/records/planet/${contact.id}`, { token: alice })).status).toBe(400);
+  });
+
   test('users create contacts and leads; other record types are for admins', async () => {
     const account = await server.request('POST', '/api/v1/records', { token: alice, body: { type: 'account', name: 'Fabrikam' } });
     expect(account.status).toBe(403);
@@ -60,6 +70,7 @@ describe.each(ENGINES)('records, health and the OpenAPI document on %s', (engine
       ['get', '/api/v1/records'],
       ['get', '/api/v1/records/resolve'],
       ['post', '/api/v1/records'],
+      ['get', '/api/v1/records/{type}/{id}'],
       ['get', '/api/v1/admin/email-settings'],
       ['put', '/api/v1/admin/email-settings'],
       ['get', '/api/v1/admin/mailboxes'],

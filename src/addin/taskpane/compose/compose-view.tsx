@@ -5,7 +5,7 @@ import type { RecordRef } from '../../../common/api/primitives';
 import { TRACKING_FILTER_EXPLANATIONS } from '../../../common/sync-methods';
 import { useAnnouncement } from '../announcer';
 import { RegardingSearch } from '../regarding-search-lazy';
-import { TRACK_ON_SEND_PROPERTY, type ComposeMessage } from '../services';
+import { TRACK_ON_SEND_PROPERTY, TRACK_ON_SEND_SOURCE_PROPERTY, type ComposeMessage } from '../services';
 import { RECORD_TYPE_LABELS, describeFailure, methodSentence } from '../words';
 
 const useStyles = makeStyles({
@@ -21,7 +21,6 @@ interface TrackOnSend { on: boolean; regarding: RecordRef | null }
  * Set by the event bundle beside the marker when Docket itself switched tracking on (a reply in
  * a tracked conversation); cleared here when the user decides, so the track counts as theirs.
  */
-export const TRACK_ON_SEND_SOURCE_PROPERTY = 'docketTrackOnSendSource';
 
 function recordRefOf(value: unknown): RecordRef | null {
   if (typeof value !== 'object' || value === null) return null;

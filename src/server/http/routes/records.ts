@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Problem } from '../../../common/api/primitives';
+import { Id, Problem, RecordTypeSchema } from '../../../common/api/primitives';
+import { Type } from '@sinclair/typebox';
 import { CreateRecord, CrmRecord, RecordList, RecordSearchQuery, ResolveQuery, ResolveResult } from '../../../common/api/record';
-import { createRecord, resolveAddresses, searchRecords } from '../../store/records';
+import { createRecord, getRecord, resolveAddresses, searchRecords } from '../../store/records';
 import { callerOf, type RouteContext, sendWrite } from '../context';
-import { HttpProblem } from '../problem';
+import { HttpProblem, notFound } from '../problem';
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 409: Problem, 422: Problem, 429: Problem };
+const RecordParams = Type.Object({ type: RecordTypeSchema, id: Id }, { additionalProperties: false });
 const USER_CREATABLE = new Set(['contact', 'lead']);
 
 export function recordRoutes(context: RouteContext): FastifyPluginAsyncTypebox {
@@ -20,6 +22,16 @@ export function recordRoutes(context: RouteContext): FastifyPluginAsyncTypebox {
       '/records/resolve',
       { schema: { tags: ['records'], summary: 'Records matching participant addresses', querystring: ResolveQuery, response: { 200: ResolveResult, ...errors } } },
       async (request) => ({ matches: await resolveAddresses(context.store.db, callerOf(request).orgId, request.query.address) }),
+    );
+
+    app.get(
+      '/records/:type/:id',
+      { schema: { tags: ['records'], summary: 'One record, e.g. to name a regarding', params: RecordParams, response: { 200: CrmRecord, ...errors, 404: Problem } } },
+      async (request) => {
+        const record = await getRecord(context.store.db, callerOf(request).orgId, request.params.type, request.params.id);
+        if (!record) throw notFound(`The ${request.params.type}`);
+        return record;
+      },
     );
 
     app.post(
