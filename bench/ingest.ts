@@ -16,7 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBenchUsers } from './ingest/bench-users';
 import { CLIENT_KINDS, type ClientKind, createClient } from './ingest/http-clients';
-import { driveLoad } from './ingest/load';
+import { driveLoad, driveOpenLoad } from './ingest/load';
 import { freshPostgresDatabase } from './ingest/postgres-database';
 import { postgresRawCommitsPerSecond, sqliteRawCommitsPerSecond } from './ingest/raw-commit';
 import { startServerProcess } from './ingest/server-process';
@@ -29,6 +29,8 @@ interface Options {
   seconds: number;
   warmup: number;
   clients: number;
+  /** Open loop at this many tracks/s; null: closed loop with `clients` loops (saturation). */
+  rate: number | null;
   users: number;
   client: ClientKind;
   engine: 'sqlite' | 'postgres';
@@ -44,6 +46,7 @@ function readOptions(argv: string[]): Options {
       seconds: { type: 'string', default: '10' },
       warmup: { type: 'string', default: '2' },
       clients: { type: 'string', default: '64' },
+      rate: { type: 'string' },
       users: { type: 'string', default: '200' },
       client: { type: 'string', default: 'http' },
       engine: { type: 'string', default: 'sqlite' },
@@ -64,6 +67,7 @@ function readOptions(argv: string[]): Options {
     seconds: positive('seconds', values.seconds),
     warmup: Number(values.warmup),
     clients: Math.round(positive('clients', values.clients)),
+    rate: values.rate === undefined ? null : positive('rate', values.rate),
     users: Math.round(positive('users', values.users)),
     client: values.client as ClientKind,
     engine: values.engine,
@@ -106,7 +110,7 @@ async function main(): Promise<number> {
   };
   let load;
   try {
-    load = await driveLoad({
+    load = await (options.rate ? (o: Parameters<typeof driveLoad>[0]) => driveOpenLoad({ ...o, rate: options.rate! }) : driveLoad)({
       client,
       clients: options.clients,
       warmupMs: options.warmup * 1000,
@@ -144,12 +148,15 @@ async function main(): Promise<number> {
   const clientCpu = (cpu.clientEnd.user + cpu.clientEnd.system) / 1e6 / options.seconds;
   const loopOnCpu = (cpu.threadEnd.onCpu - cpu.threadStart.onCpu) / options.seconds;
   const loopWaitingForCpu = (cpu.threadEnd.waitingForCpu - cpu.threadStart.waitingForCpu) / options.seconds;
-  const met = tracksPerSecond >= TARGET.tracksPerSecond && latency.p99 < TARGET.p99Ms && load.errors === 0;
+  // Open loop: the server must keep up with the offered rate (within 1 %) at the p99 target.
+  const met = options.rate
+    ? options.rate >= TARGET.tracksPerSecond && tracksPerSecond >= options.rate * 0.99 && latency.p99 < TARGET.p99Ms && load.errors === 0
+    : tracksPerSecond >= TARGET.tracksPerSecond && latency.p99 < TARGET.p99Ms && load.errors === 0;
   const result = {
     engine: options.engine,
     at: new Date().toISOString(),
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${os.platform()} ${os.release()}` },
-    options: { seconds: options.seconds, warmup: options.warmup, clients: options.clients, users: options.users, client: options.client, cpuProf: options.cpuProf },
+    options: { seconds: options.seconds, warmup: options.warmup, clients: options.clients, rate: options.rate, users: options.users, client: options.client, cpuProf: options.cpuProf },
     tracksPerSecond: round(tracksPerSecond),
     latencyMs: { p50: round(latency.p50, 2), p99: round(latency.p99, 2), max: round(latency.max, 2), mean: round(latency.mean, 2) },
     completedInWindow: load.completed,
@@ -172,11 +179,11 @@ async function main(): Promise<number> {
     tracksPerRawPostgresCommit: rawPostgres ? round(tracksPerSecond / rawPostgres.perSecond, 2) : null,
     target: { ...TARGET, met },
   };
-  const file = path.join(resultsDir, `ingest-${options.engine}.json`);
+  const file = path.join(resultsDir, `ingest-${options.engine}${options.rate ? `-rate${options.rate}` : ''}.json`);
   fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
 
   const rows: Array<[string, string]> = [
-    ['engine / client', `${options.engine} / ${options.client} × ${options.clients}, ${options.users} users`],
+    ['engine / client', `${options.engine} / ${options.client} × ${options.clients}, ${options.users} users, ${options.rate ? `open loop at ${options.rate} tracks/s` : 'closed loop (saturation)'}`],
     ['tracks/s', `${result.tracksPerSecond}  (${load.completed} in ${options.seconds} s)`],
     ['latency p50 / p99 / max', `${result.latencyMs.p50} / ${result.latencyMs.p99} / ${result.latencyMs.max} ms`],
     ['errors', `${load.errors}${load.errorSamples.length ? `  e.g. ${load.errorSamples.join('; ')}` : ''}`],

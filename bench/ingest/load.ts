@@ -79,3 +79,62 @@ export async function driveLoad(options: LoadOptions): Promise<LoadResult> {
   timers.forEach(clearTimeout);
   return { completed, errors, errorSamples, totalRequests: next, latency, windowMs: options.measureMs };
 }
+
+/**
+ * Open-loop load: tracks are sent at a fixed rate whatever the server's answers, as real users
+ * do. Each latency runs from the moment its request was due, not when a socket came free, so a
+ * server that falls behind shows it (no coordinated omission).
+ */
+export async function driveOpenLoad(options: LoadOptions & { rate: number }): Promise<LoadResult> {
+  const { client, template, rate } = options;
+  const headersByUser: http.OutgoingHttpHeaders[] = options.tokens.map((token) => ({
+    'content-type': 'application/json',
+    'content-length': template.contentLength,
+    authorization: `Bearer ${token}`,
+  }));
+  const started = performance.now();
+  const windowStart = started + options.warmupMs;
+  const windowEnd = windowStart + options.measureMs;
+  const latency = new LatencyRecorder();
+  const errorSamples: string[] = [];
+  const inFlight = new Set<Promise<void>>();
+  let completed = 0;
+  let errors = 0;
+  let sent = 0;
+  const timers = [
+    setTimeout(() => options.onWindow?.('start'), options.warmupMs),
+    setTimeout(() => options.onWindow?.('end'), options.warmupMs + options.measureMs),
+  ];
+  const send = (n: number, dueAt: number) => {
+    const headers = headersByUser[n % headersByUser.length]!;
+    const request = client.post(TRACK_PATH, headers, template.bodyFor(n)).then(
+      (status) => {
+        const doneAt = performance.now();
+        if (status !== 201) {
+          errors++;
+          if (errorSamples.length < 5) errorSamples.push(`HTTP ${status}`);
+        } else if (dueAt >= windowStart && dueAt <= windowEnd) {
+          completed++;
+          latency.add(doneAt - dueAt);
+        }
+      },
+      (error: unknown) => {
+        errors++;
+        if (errorSamples.length < 5) errorSamples.push(error instanceof Error ? error.message : String(error));
+      },
+    );
+    inFlight.add(request);
+    void request.finally(() => inFlight.delete(request));
+  };
+  while (performance.now() < windowEnd) {
+    const due = Math.floor(((performance.now() - started) * rate) / 1000);
+    while (sent < due) {
+      const n = sent++;
+      send(n, started + (n * 1000) / rate);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  await Promise.all(inFlight);
+  timers.forEach(clearTimeout);
+  return { completed, errors, errorSamples, totalRequests: sent, latency, windowMs: options.measureMs };
+}

@@ -33,7 +33,8 @@ export function requireAdmin(request: FastifyRequest): Caller {
 export async function sendWrite(context: RouteContext, request: FastifyRequest, reply: FastifyReply, operation: WriteOperation): Promise<FastifyReply> {
   const header = request.headers['idempotency-key'];
   if (Array.isArray(header)) throw new HttpProblem(400, 'Bad Idempotency-Key', 'Send one Idempotency-Key header, not several.', { rule: 'idempotency-key-format' });
-  const fingerprint = `${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`;
+  // Serialising a big body costs; only a keyed request needs its fingerprint.
+  const fingerprint = () => `${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`;
   const result = await context.writes.run(callerOf(request), header, fingerprint, operation);
   if (result.replayed) reply.header('idempotent-replayed', 'true');
   reply.code(result.status);

@@ -25,12 +25,12 @@ export class IdempotentWriter {
     private readonly readStored: (userId: string, key: string) => Promise<{ request_hash: string; status_code: number; response_json: string } | undefined>,
   ) {}
 
-  async run(caller: Caller, key: string | undefined, fingerprint: string, operation: WriteOperation): Promise<WriteResult & { replayed: boolean }> {
+  async run(caller: Caller, key: string | undefined, fingerprint: () => string, operation: WriteOperation): Promise<WriteResult & { replayed: boolean }> {
     if (key === undefined) return { ...(await this.writer.run(operation)), replayed: false };
     if (!KEY_PATTERN.test(key)) {
       throw new HttpProblem(400, 'Bad Idempotency-Key', 'Idempotency-Key must be 1 to 255 visible ASCII characters.', { rule: 'idempotency-key-format', field: 'Idempotency-Key' });
     }
-    const requestHash = createHash('sha256').update(fingerprint).digest('hex');
+    const requestHash = createHash('sha256').update(fingerprint()).digest('hex');
     const scoped = `${caller.user.id}\u0000${key}`;
     if (this.inFlight.has(scoped)) throw inFlightProblem();
     this.inFlight.add(scoped);

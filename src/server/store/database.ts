@@ -3,6 +3,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { type BackgroundCheckpointer, startBackgroundCheckpoints } from './background-checkpoint';
 import { migrateToLatest } from './migrate';
 import type { Database } from './schema';
 import { GroupCommitQueue, TransactionPerJobQueue, type WriteQueue } from './write-queue';
@@ -78,6 +79,13 @@ async function openSqlite(file: string): Promise<Store> {
   const readConnection = file === ':memory:' ? writeConnection : openSqliteConnection(file);
   const readDb = file === ':memory:' ? writeDb : new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(readConnection) }) });
   const writer = new GroupCommitQueue(writeDb);
+  let checkpoints: BackgroundCheckpointer | null = null;
+  if (file !== ':memory:') {
+    writeConnection.pragma('wal_autocheckpoint = 0');
+    // Keep the WAL file from staying large after a burst.
+    writeConnection.pragma('journal_size_limit = 67108864');
+    checkpoints = startBackgroundCheckpoints(file);
+  }
   return {
     engine: 'sqlite',
     db: readDb,
@@ -88,6 +96,7 @@ async function openSqlite(file: string): Promise<Store> {
     },
     async close() {
       await writer.close();
+      await checkpoints?.close();
       if (readDb !== writeDb) await readDb.destroy();
       await writeDb.destroy();
     },
