@@ -105,6 +105,9 @@ async function openSqlite(file: string): Promise<Store> {
 
 async function openPostgres(url: string): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DOCKET_PG_POOL ?? 20) });
+  // An idle connection that PostgreSQL closes (restart, failover, admin command) must not take
+  // the server down; the pool replaces it, and the next query reports any real outage.
+  pool.on('error', (error) => process.stderr.write(`docket: idle PostgreSQL connection lost: ${error.message}\n`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   await migrateToLatest(db, 'postgres');
   const writer = new TransactionPerJobQueue(db);
