@@ -32,16 +32,26 @@ export function startBackgroundCheckpoints(file: string, intervalMs = 200): Back
   worker.on('message', (message: { error?: string }) => {
     if (message.error) process.stderr.write(`docket: background checkpoint failed: ${message.error}\n`);
   });
+  let closing: Promise<void> | null = null;
+  let exited = false;
+  worker.once('exit', () => {
+    exited = true;
+  });
   return {
+    // Idempotent: a store closed twice (tests, shutdown paths) must not wait for a worker that is gone.
     close: () =>
-      new Promise<void>((resolve) => {
-        const done = () => {
-          void worker.terminate().finally(resolve);
-        };
-        worker.once('message', done);
-        worker.once('error', done);
-        worker.once('exit', () => resolve());
-        worker.postMessage('close');
-      }),
+      (closing ??= exited
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            const finish = () => {
+              void worker.terminate().finally(resolve);
+            };
+            worker.once('message', finish);
+            worker.once('error', finish);
+            worker.once('exit', () => resolve());
+            worker.postMessage('close');
+            // A checkpoint of a large WAL is quick, but never let shutdown hang on it.
+            setTimeout(finish, 5000).unref();
+          })),
   };
 }
