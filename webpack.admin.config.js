@@ -15,7 +15,8 @@ module.exports = (env = {}, argv = {}) => {
     target: ['web', 'es2020'],
     entry: { admin: path.resolve(__dirname, 'src/admin/index.tsx') },
     output: {
-      path: path.resolve(__dirname, 'dist/admin'),
+      // Inside the add-in build's output folder when one is given (production builds, tests), else ./dist/admin.
+      path: env.outputPath ? path.resolve(env.outputPath, 'admin') : path.resolve(__dirname, 'dist/admin'),
       publicPath: '/admin/',
       filename: '[name].[contenthash:8].js',
       chunkFilename: '[name].[contenthash:8].js',

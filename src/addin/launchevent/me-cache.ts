@@ -4,7 +4,8 @@ import type { KeyValueStore } from '../outbox';
 import { withTimeout } from './with-timeout';
 
 /** Where the event runtime keeps the last `/api/v1/me` answer. */
-export const ME_CACHE_KEY = 'docket.me';
+// Not 'docket.me': the task pane caches the plain /me answer there, in another shape.
+export const ME_CACHE_KEY = 'docket.me.event-runtime';
 /** Younger than this, the cached answer is used without asking the server. */
 export const ME_FRESH_MS = 5 * 60 * 1000;
 /** When the server cannot be reached, an answer up to this old still says the user's method. */

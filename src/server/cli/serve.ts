@@ -41,6 +41,8 @@ export async function serve(options: ServeOptions, env: NodeJS.ProcessEnv = proc
   lines.push(
     '  Get a token: npx docket user add you@example.com --admin && npx docket token create you@example.com',
     `  Sideload:   manifest.xml (Outlook on the web: Get Add-ins > My add-ins > Add a custom add-in > Add from file)`,
+    `  Admin:      ${url}/admin`,
+    '  No Outlook? Try it in the sandbox: npm run sandbox',
   );
   process.stdout.write(`${lines.join('\n')}\n`);
 

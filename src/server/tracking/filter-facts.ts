@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { EmailAddress } from '../../common/api/primitives';
 import { type FilterFacts, normalizeAddress, normalizeMessageId } from '../../common/tracking-policy';
 import type { Direction } from '../../common/sync-methods';
@@ -13,6 +13,8 @@ export interface MessageFacts {
   inReplyTo?: string;
   references?: string[];
   conversationId?: string;
+  internetMessageId?: string;
+  trackingToken?: string;
 }
 
 /** The filter looks at the sender of received mail and the recipients of sent mail (DESIGN §1). */
@@ -46,7 +48,16 @@ export async function gatherFilterFacts(db: Kysely<Database>, orgId: string, mes
       ? db.selectFrom('emails').select('id').where('org_id', '=', orgId).where('internet_message_id', 'in', threadIds).limit(1).execute()
       : Promise.resolve([]),
     message.conversationId
-      ? db.selectFrom('emails').select('id').where('org_id', '=', orgId).where('conversation_id', '=', message.conversationId).limit(1).execute()
+      ? // The message itself, tracked by someone else, is not "tracked mail it replies to".
+        db
+          .selectFrom('emails')
+          .select('id')
+          .where('org_id', '=', orgId)
+          .where('conversation_id', '=', message.conversationId)
+          .$if(Boolean(message.internetMessageId), (q) => q.where(sql<boolean>`coalesce(internet_message_id, '') <> ${normalizeMessageId(message.internetMessageId ?? '')}`))
+          .$if(Boolean(message.trackingToken), (q) => q.where(sql<boolean>`coalesce(tracking_token, '') <> ${message.trackingToken ?? ''}`))
+          .limit(1)
+          .execute()
       : Promise.resolve([]),
   ]);
   const knownTypes = new Set(['contact', 'account', 'lead']);

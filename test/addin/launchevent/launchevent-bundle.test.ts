@@ -17,7 +17,7 @@ beforeAll(async () => {
   token = await server.user('ana@docket.test', { name: 'Ana Example' });
   await server.record('contact', 'Bob Buyer', ['bob@customer.example']);
   bundle = (await buildEventBundle(server.url)).text;
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await server?.stop().catch(() => undefined);
@@ -247,7 +247,7 @@ describe('OnMessageSend with the backend down', () => {
     storage = signedInStorage();
     // While the server is up, one send caches /me (the method) in OfficeRuntime.storage...
     await loadEventBundle(bundle, { message: draft({ to: [address('nobody@unknown.example')], cc: [] }), storage }).fire('onMessageSendHandler');
-    expect(storage.items.has('docket.me')).toBe(true);
+    expect(storage.items.has('docket.me.event-runtime')).toBe(true);
     // ...then the backend goes away.
     await server.stop();
   });

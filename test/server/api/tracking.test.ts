@@ -308,4 +308,15 @@ describe.each(ENGINES)('tracking semantics on %s', (engine) => {
     expect(after.body).toMatchObject({ tracked: true, email: { id: tracked.body.email.id } });
     expect((await server.request('GET', `/api/v1/emails?conversationId=${conversationId}`, { token: bob })).body).toEqual({ tracked: false });
   });
+
+  test("a message is not a reply to tracked mail just because someone else tracks that same message", async () => {
+    const conversationId = `AAQk${randomUUID()}`;
+    const message = incomingMessage({ conversationId, from: { address: 'stranger@else.example' } });
+    await track(bob, message);
+    await setMailbox('alice@example.com', { trackingFilter: 'responses' });
+    const check = await server.request('POST', '/api/v1/emails/check', { token: alice, body: { direction: 'incoming', internetMessageId: message.internetMessageId, conversationId, from: message.from } });
+    expect(check.body).toMatchObject({ shouldTrack: false, reason: 'filter-no-match', trackedByOthers: true });
+    const reply = await server.request('POST', '/api/v1/emails/check', { token: alice, body: { direction: 'incoming', internetMessageId: `<${randomUUID()}@x.example>`, conversationId, from: message.from } });
+    expect(reply.body).toMatchObject({ shouldTrack: true, reason: 'filter-match' });
+  });
 });
