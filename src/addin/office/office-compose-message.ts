@@ -26,14 +26,12 @@ function requireApi(available: boolean, what: string, requirementSet: string): v
  * task pane and in the event runtime alike (it touches no DOM).
  */
 export function composeMessageOf(item: Office.MessageCompose, office: typeof Office): ComposeMessage {
-  let customProperties: Promise<Office.CustomProperties> | null = null;
-
+  /**
+   * Loaded afresh on every use: the task pane and the event runtime both write these
+   * properties, and saving a stale copy would drop what the other one wrote.
+   */
   function loadCustomProperties(): Promise<Office.CustomProperties> {
-    customProperties ??= officeAsync<Office.CustomProperties>((callback) => item.loadCustomPropertiesAsync(callback)).catch((error: unknown) => {
-      customProperties = null;
-      throw error;
-    });
-    return customProperties;
+    return officeAsync<Office.CustomProperties>((callback) => item.loadCustomPropertiesAsync(callback));
   }
 
   const recipients = (field: Office.Recipients | undefined): Promise<MailAddress[]> =>

@@ -10,7 +10,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { Suspense, lazy, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ViewBoundary, lazyView } from './lazy-view';
 import { AnnouncerProvider, useAnnouncement } from './announcer';
 import { OutboxProvider, useOutboxState } from './outbox-state';
 import { ProfileProvider, useProfile } from './profile';
@@ -20,21 +21,29 @@ import { themeForOffice } from './theme';
 import { usePaneItem } from './use-pane-item';
 
 // Views load on demand, so the pane's first download is only its shell (DESIGN budget: 150 KB gzip).
-const SettingsView = lazy(() => import(/* webpackChunkName: "settings" */ './settings/settings-view'));
-const OutboxView = lazy(() => import(/* webpackChunkName: "outbox-view" */ './outbox-view/outbox-view'));
-const BulkTrackView = lazy(() => import(/* webpackChunkName: "bulk" */ './bulk/bulk-track-view'));
 // Read and compose are separate Outlook surfaces: each loads only its own view, fetched
 // while the profile loads (see usePreloadedView), so splitting them adds no wait.
-const loadReadView = () => import(/* webpackChunkName: "read" */ './read/read-message-view');
-const loadComposeView = () => import(/* webpackChunkName: "compose" */ './compose/compose-view');
-const ReadMessageView = lazy(() => loadReadView().then((module) => ({ default: module.ReadMessageView })));
-const ComposeView = lazy(() => loadComposeView().then((module) => ({ default: module.ComposeView })));
+const settingsView = lazyView(() => import(/* webpackChunkName: "settings" */ './settings/settings-view'));
+const outboxView = lazyView(() => import(/* webpackChunkName: "outbox-view" */ './outbox-view/outbox-view'));
+const bulkTrackView = lazyView(() => import(/* webpackChunkName: "bulk" */ './bulk/bulk-track-view'));
+const readView = lazyView(() => import(/* webpackChunkName: "read" */ './read/read-message-view').then((module) => ({ default: module.ReadMessageView })));
+const composeView = lazyView(() => import(/* webpackChunkName: "compose" */ './compose/compose-view').then((module) => ({ default: module.ComposeView })));
 
 function usePreloadedView(kind: ReturnType<typeof usePaneItem>['kind']): void {
   useEffect(() => {
-    if (kind === 'read') void loadReadView();
-    if (kind === 'compose') void loadComposeView();
+    if (kind === 'read') readView.prefetch();
+    if (kind === 'compose') composeView.prefetch();
   }, [kind]);
+}
+
+/** After the first render every view is fetched, so a pinned pane still has them all when the server goes away. */
+function usePrefetchedViews(): void {
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      for (const view of [readView, composeView, outboxView, settingsView, bulkTrackView]) view.prefetch();
+    }, 0);
+    return () => clearTimeout(timer);
+  }, []);
 }
 
 const useStyles = makeStyles({
@@ -84,6 +93,9 @@ function TaskPane() {
   const waiting = box.operations.length;
   const failed = box.operations.filter((operation) => operation.state === 'failed').length;
   const loading = <Spinner size="small" label="Loading…" />;
+  usePrefetchedViews();
+  const OutboxView = outboxView.current();
+  const SettingsView = settingsView.current();
   return (
     <div className={styles.pane}>
       {/* Plain buttons rather than TabList: TabList (with its animated indicator) would add about a sixth to the pane's first download. */}
@@ -109,14 +121,18 @@ function TaskPane() {
       <main className={styles.main}>
         {view === 'item' && <ItemArea openSettings={() => setView('settings')} />}
         {view === 'outbox' && (
-          <Suspense fallback={loading}>
-            <OutboxView />
-          </Suspense>
+          <ViewBoundary key="outbox">
+            <Suspense fallback={loading}>
+              <OutboxView />
+            </Suspense>
+          </ViewBoundary>
         )}
         {view === 'settings' && (
-          <Suspense fallback={loading}>
-            <SettingsView />
-          </Suspense>
+          <ViewBoundary key="settings">
+            <Suspense fallback={loading}>
+              <SettingsView />
+            </Suspense>
+          </ViewBoundary>
         )}
       </main>
     </div>
@@ -164,6 +180,9 @@ function ItemArea({ openSettings }: { openSettings(): void }) {
   }
 
   const { me, offline } = profile;
+  const ReadMessageView = readView.current();
+  const ComposeView = composeView.current();
+  const BulkTrackView = bulkTrackView.current();
   return (
     <>
       {offline && (
@@ -175,11 +194,13 @@ function ItemArea({ openSettings }: { openSettings(): void }) {
         </MessageBar>
       )}
       {item.kind === 'none' && <Text>Open or select a message to track it.</Text>}
-      <Suspense fallback={<Spinner size="small" label="Loading…" />}>
+      <ViewBoundary key={item.kind}>
+        <Suspense fallback={<Spinner size="small" label="Loading…" />}>
         {item.kind === 'read' && <ReadMessageView key={`${item.message.itemId}|${item.message.internetMessageId}`} message={item.message} me={me} />}
         {item.kind === 'compose' && <ComposeView message={item.message} me={me} />}
         {item.kind === 'selection' && <BulkTrackView key={item.items.map((selected) => selected.itemId).join('|')} items={item.items} me={me} />}
-      </Suspense>
+        </Suspense>
+      </ViewBoundary>
     </>
   );
 }

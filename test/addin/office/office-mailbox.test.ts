@@ -211,7 +211,17 @@ describe('createOfficeMailbox: compose mode', () => {
     await expect(item.getCustomProperty('docketTrackOnSend')).resolves.toBe('{}');
     await item.setCustomProperty('docketTrackOnSend', null);
     expect(message.customProperties).toEqual({});
-    expect(fake.calls.filter((call) => call === 'loadCustomPropertiesAsync')).toHaveLength(1);
+    expect(fake.calls.filter((call) => call === 'loadCustomPropertiesAsync')).toHaveLength(4);
+  });
+
+  it('reads custom properties afresh, so a value another runtime saved is seen and never overwritten', async () => {
+    const message = composeMessage();
+    const item = mailboxOf({ message }).currentItem() as ComposeMessage;
+    await expect(item.getCustomProperty('docketTrackOnSend')).resolves.toBeNull();
+    message.customProperties = { docketTrackOnSend: '{}', docketTrackOnSendSource: 'auto-send' };
+    await expect(item.getCustomProperty('docketTrackOnSend')).resolves.toBe('{}');
+    await item.setCustomProperty('docketToken', 'abc12345');
+    expect(message.customProperties).toEqual({ docketTrackOnSend: '{}', docketTrackOnSendSource: 'auto-send', docketToken: 'abc12345' });
   });
 
   it('shows an informational notification with the manifest icon', async () => {

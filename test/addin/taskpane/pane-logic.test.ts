@@ -1,6 +1,7 @@
 import { webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import type { OutboxOperation } from '../../../src/addin/outbox';
 import { parseTrackOnSend, serializeTrackOnSend } from '../../../src/addin/taskpane/compose/compose-view';
+import { AutoTrackGuard } from '../../../src/addin/taskpane/read/use-auto-track';
 import { deriveMessageState, type MessageFacts } from '../../../src/addin/taskpane/read/message-state';
 import { themeForOffice } from '../../../src/addin/taskpane/theme';
 import { describeTrackers, methodSentence } from '../../../src/addin/taskpane/words';
@@ -67,5 +68,29 @@ describe('theme', () => {
     expect(themeForOffice({ bodyBackgroundColor: '#FFFFFF' })).toBe(webLightTheme);
     expect(themeForOffice({ bodyBackgroundColor: 'not a colour' })).toBe(webLightTheme);
     expect(themeForOffice(null)).toBe(webLightTheme);
+  });
+});
+
+describe('the auto-track guard', () => {
+  test('a message claimed once is not claimed again, unless its check was cut short', () => {
+    const guard = new AutoTrackGuard();
+    expect(guard.claim('<a@x>')).toBe(true);
+    expect(guard.claim('<a@x>')).toBe(false);
+    guard.release('<a@x>');
+    expect(guard.claim('<a@x>')).toBe(true);
+  });
+
+  test('a message seen tracked, or untracked by the user, is settled: release does not give it back', () => {
+    const guard = new AutoTrackGuard();
+    guard.settle('<b@x>');
+    expect(guard.claim('<b@x>')).toBe(false);
+    guard.release('<b@x>');
+    expect(guard.claim('<b@x>')).toBe(false);
+  });
+
+  test('a copy is linked to its email once a session', () => {
+    const guard = new AutoTrackGuard();
+    expect(guard.claimLink('<c@x>')).toBe(true);
+    expect(guard.claimLink('<c@x>')).toBe(false);
   });
 });

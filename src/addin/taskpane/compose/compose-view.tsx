@@ -1,5 +1,5 @@
 import { Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle1, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { Suspense, useEffect, useId, useState } from 'react';
+import { Suspense, useEffect, useId, useRef, useState } from 'react';
 import type { MeResponse } from '../../../common/api/me';
 import type { RecordRef } from '../../../common/api/primitives';
 import { TRACKING_FILTER_EXPLANATIONS } from '../../../common/sync-methods';
@@ -61,28 +61,55 @@ export function ComposeView({ message, me }: { message: ComposeMessage; me: MeRe
   const method = me.mailbox.outgoingMethod;
   const disabled = method === 'none';
 
+  /** Bumped by each save, so a re-read that started before it cannot put back the older value. */
+  const saves = useRef(0);
+  const shownValue = useRef(value);
+  shownValue.current = value;
+
   useEffect(() => {
     let cancelled = false;
-    Promise.all([message.getCustomProperty(TRACK_ON_SEND_PROPERTY), message.getCustomProperty(TRACK_ON_SEND_SOURCE_PROPERTY).catch(() => null)]).then(
-      ([stored, source]) => {
-        if (cancelled) return;
-        setValue(parseTrackOnSend(stored));
-        setMarkedByDocket(stored !== null && source === 'auto-send');
-      },
-      (error: unknown) => {
-        if (cancelled) return;
-        setValue({ on: false, regarding: null });
-        setProblem(describeFailure(error));
-      },
-    );
+    const read = (first: boolean) => {
+      const started = saves.current;
+      Promise.all([message.getCustomProperty(TRACK_ON_SEND_PROPERTY), message.getCustomProperty(TRACK_ON_SEND_SOURCE_PROPERTY).catch(() => null)]).then(
+        ([stored, source]) => {
+          if (cancelled || started !== saves.current) return;
+          const next = parseTrackOnSend(stored);
+          const shown = shownValue.current;
+          const sameRegarding = shown?.regarding?.id === next.regarding?.id && shown?.regarding?.type === next.regarding?.type;
+          if (!shown || shown.on !== next.on || !sameRegarding) setValue(next);
+          if (!sameRegarding) setRegardingName(null);
+          setMarkedByDocket(stored !== null && source === 'auto-send');
+        },
+        (error: unknown) => {
+          // A later re-read that fails keeps what the pane shows; only the first read must settle the view.
+          if (cancelled || !first) return;
+          setValue({ on: false, regarding: null });
+          setProblem(describeFailure(error));
+        },
+      );
+    };
+    read(true);
+    // OnNewMessageCompose may mark the draft (a reply in a tracked conversation) after the pane
+    // first read it: read again shortly, and whenever the user comes back to the pane.
+    const later = setTimeout(() => read(false), 1500);
+    const onFocus = () => read(false);
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') read(false);
+    };
+    window.addEventListener('focus', onFocus);
+    document.addEventListener('visibilitychange', onVisible);
     return () => {
       cancelled = true;
+      clearTimeout(later);
+      window.removeEventListener('focus', onFocus);
+      document.removeEventListener('visibilitychange', onVisible);
     };
   }, [message]);
 
   useAnnouncement(value === null ? null : value.on ? 'This message will be tracked when it is sent.' : 'This message will not be tracked when it is sent.');
 
   async function save(next: TrackOnSend, name: string | null) {
+    saves.current++;
     setSaving(true);
     setProblem(null);
     try {

@@ -13,6 +13,8 @@ import type { MessageTracking } from './use-message-tracking';
  */
 export class AutoTrackGuard {
   private readonly seen = new Set<string>();
+  /** Messages settled for good: seen tracked (or otherwise not up for automatic tracking) or untracked by the user. */
+  private readonly settled = new Set<string>();
 
   /** True the first time a message is claimed, false ever after. */
   claim(messageKey: string): boolean {
@@ -23,12 +25,33 @@ export class AutoTrackGuard {
 
   /** Gives a message back when its check was cut short (the user moved on), so a later visit may track it. */
   release(messageKey: string): void {
-    this.seen.delete(messageKey);
+    if (!this.settled.has(messageKey)) this.seen.delete(messageKey);
+  }
+
+  private readonly linked = new Set<string>();
+
+  /** True the first time this session links a copy's Message-ID to its stored email, false ever after. */
+  claimLink(messageKey: string): boolean {
+    if (this.linked.has(messageKey)) return false;
+    this.linked.add(messageKey);
+    return true;
+  }
+
+  /** Claims a message for good: it was seen in a settled state, or the user untracked it; release no longer gives it back. */
+  settle(messageKey: string): void {
+    if (!messageKey.trim()) return;
+    this.seen.add(messageKey);
+    this.settled.add(messageKey);
   }
 }
 
 const AutoTrackGuardContext = createContext<AutoTrackGuard | null>(null);
 export const AutoTrackGuardProvider = AutoTrackGuardContext.Provider;
+
+/** The pane session's guard, or null outside a provider (then nothing is tracked automatically). */
+export function useAutoTrackGuard(): AutoTrackGuard | null {
+  return useContext(AutoTrackGuardContext);
+}
 
 
 function toAddress(a: MailAddress) {
@@ -61,7 +84,7 @@ async function checkRequestFor(message: ReadMessage, direction: CheckRequest['di
  */
 export function useAutoTrack(message: ReadMessage, me: MeResponse, tracking: MessageTracking): string | null {
   const { api } = useServices();
-  const guard = useContext(AutoTrackGuardContext);
+  const guard = useAutoTrackGuard();
   const [reason, setReason] = useState<string | null>(null);
   const method = tracking.direction === 'incoming' ? me.mailbox.incomingMethod : me.mailbox.outgoingMethod;
   const eligible =
@@ -71,6 +94,14 @@ export function useAutoTrack(message: ReadMessage, me: MeResponse, tracking: Mes
     tracking.headersRead &&
     tracking.state.kind === 'not-tracked' &&
     tracking.state.statusProblem === null;
+  // The first settled look at a message claims it whatever its state: a message first seen tracked
+  // (then untracked) is never tracked automatically later in this session. Only a "not tracked"
+  // state, or one the status lookup could not establish, leaves the claim to the check below.
+  const kind = tracking.state.kind;
+  const seenSettled = tracking.headersRead && kind !== 'loading' && kind !== 'not-tracked';
+  useEffect(() => {
+    if (guard && seenSettled) guard.settle(message.internetMessageId);
+  }, [guard, seenSettled, message.internetMessageId]);
   // The latest values, read when the check answers; the effect itself runs once per message.
   const latest = useRef({ tracking, message });
   latest.current = { tracking, message };

@@ -3,11 +3,12 @@ import type { Email, EmailDetail, TrackResponse, TrackSource } from '../../../co
 import type { MeResponse } from '../../../common/api/me';
 import type { RecordRef } from '../../../common/api/primitives';
 import type { Direction } from '../../../common/sync-methods';
-import { captureReadMessage } from '../../capture/capture-message';
+import { captureReadMessage, parseReferences } from '../../capture/capture-message';
 import { setRegardingOperation, trackOperation, untrackOperation } from '../../outbox/api-client';
 import { useOutboxState } from '../outbox-state';
 import { TRACKING_TOKEN_HEADER, useServices, type ReadMessage } from '../services';
 import { describeFailure, methodSentence } from '../words';
+import { useAutoTrackGuard } from './use-auto-track';
 import { deriveMessageState, type MessageState } from './message-state';
 
 export interface Problem { title: string; detail: string }
@@ -36,6 +37,18 @@ function subjectLabel(subject: string): string {
   return trimmed.length > 80 ? `${trimmed.slice(0, 79)}…` : trimmed;
 }
 
+/**
+ * A copy found by its tracking token (the Sent Items copy of a message tracked at send) whose
+ * Message-ID the stored email does not know yet, or that could correlate it better by its
+ * In-Reply-To/References: tracking this copy links it to the same email (no second tracker).
+ */
+function copyShouldLink(email: Email, messageKey: string, headers: Record<string, string>): boolean {
+  if (!messageKey.trim()) return false;
+  if (email.internetMessageId === null) return true;
+  const threaded = parseReferences(headers['in-reply-to']).length > 0 || parseReferences(headers.references).length > 0;
+  return email.correlationMethod !== 'in-reply-to' && threaded;
+}
+
 function emailOf(detail: EmailDetail): Email {
   const { body: _body, bcc: _bcc, ...email } = detail;
   return email;
@@ -45,6 +58,7 @@ function emailOf(detail: EmailDetail): Email {
 export function useMessageTracking(message: ReadMessage, me: MeResponse): MessageTracking {
   const { api, mailbox, outbox } = useServices();
   const box = useOutboxState();
+  const guard = useAutoTrackGuard();
   const key = message.internetMessageId;
   const [trackingToken, setTrackingToken] = useState<string | null>(null);
   const [headersRead, setHeadersRead] = useState(false);
@@ -55,12 +69,25 @@ export function useMessageTracking(message: ReadMessage, me: MeResponse): Messag
   const [busy, setBusy] = useState<MessageTracking['busy']>(null);
   /** Bumped by every answer the outbox delivers, so an older status reply cannot overwrite it. */
   const version = useRef(0);
+  /** What the status effect needs to queue a link, without re-running on every render. */
+  const forLink = useRef({ message, me, box });
+  forLink.current = { message, me, box };
 
   const direction: Direction = message.from.address.toLowerCase() === mailbox.userAddress.toLowerCase() ? 'outgoing' : 'incoming';
   const method = direction === 'incoming' ? me.mailbox.incomingMethod : me.mailbox.outgoingMethod;
 
   useEffect(() => {
     let cancelled = false;
+    const linkCopy = async () => {
+      const { message: copy, me: settings, box: queue } = forLink.current;
+      try {
+        const request = await captureReadMessage(copy, { userAddress: mailbox.userAddress, source: 'auto-read', maxAttachmentKb: settings.settings.maxAttachmentKb });
+        await queue.enqueue({ kind: 'track', request: trackOperation(request), label: `Link “${subjectLabel(copy.subject)}”`, messageKey: key });
+      } catch (error) {
+        // The copy still shows tracked; say why its Message-ID could not be linked.
+        if (!cancelled) setActionProblem(describeFailure(error));
+      }
+    };
     void (async () => {
       const headers = await message.getInternetHeaders().catch(() => ({}) as Record<string, string>);
       if (cancelled) return;
@@ -77,8 +104,10 @@ export function useMessageTracking(message: ReadMessage, me: MeResponse): Messag
       try {
         const status = await api.status({ internetMessageId: key.trim(), ...(safeToken && { trackingToken: safeToken }) });
         if (cancelled) return;
-        if (started === version.current) setEmail(status.tracked ? (status.email ?? null) : null);
+        const found = status.tracked ? (status.email ?? null) : null;
+        if (started === version.current) setEmail(found);
         setStatusProblem(null);
+        if (found && safeToken && copyShouldLink(found, key, headers) && guard?.claimLink(key)) void linkCopy();
       } catch (error) {
         if (cancelled) return;
         setStatusProblem(describeFailure(error));
@@ -149,9 +178,11 @@ export function useMessageTracking(message: ReadMessage, me: MeResponse): Messag
     () =>
       run('untrack', async () => {
         if (!emailId) throw new Error('This message is not tracked, so there is nothing to untrack.');
+        // The user chose "not tracked": automatic tracking must not undo that in this session.
+        guard?.settle(key);
         await box.enqueue({ kind: 'untrack', request: untrackOperation(emailId), label: `Untrack “${label}”`, messageKey: key });
       }),
-    [run, emailId, box, label, key],
+    [run, emailId, box, label, key, guard],
   );
 
   const setRegarding = useCallback(
