@@ -28,56 +28,67 @@ export interface LoadResult {
 
 const TRACK_PATH = '/api/v1/emails';
 
+/** Per-user request headers, made once, and the window and counters both load shapes share. */
+function startRun(options: LoadOptions) {
+  const headersByUser: http.OutgoingHttpHeaders[] = options.tokens.map((token) => ({
+    'content-type': 'application/json',
+    'content-length': options.template.contentLength,
+    authorization: `Bearer ${token}`,
+  }));
+  const started = performance.now();
+  const windowStart = started + options.warmupMs;
+  const run = {
+    headersByUser,
+    started,
+    windowStart,
+    windowEnd: windowStart + options.measureMs,
+    latency: new LatencyRecorder(),
+    errorSamples: [] as string[],
+    completed: 0,
+    errors: 0,
+    timers: [
+      setTimeout(() => options.onWindow?.('start'), options.warmupMs),
+      setTimeout(() => options.onWindow?.('end'), options.warmupMs + options.measureMs),
+    ],
+    /** Counts an answer; errors always, successes only when `inWindow` (each load shape says what that means). */
+    record(outcome: { status: number } | { error: unknown }, startedAt: number, doneAt: number, inWindow: boolean) {
+      if ('error' in outcome || outcome.status !== 201) {
+        run.errors++;
+        if (run.errorSamples.length < 5) run.errorSamples.push('error' in outcome ? (outcome.error instanceof Error ? outcome.error.message : String(outcome.error)) : `HTTP ${outcome.status}`);
+      } else if (inWindow) {
+        run.completed++;
+        run.latency.add(doneAt - startedAt);
+      }
+    },
+  };
+  return run;
+}
+
 /**
  * Closed-loop load: each of `clients` loops posts a track, waits for the answer, posts the
  * next. Latencies and throughput count only requests that finish inside the measured window,
  * which opens after the warm-up.
  */
 export async function driveLoad(options: LoadOptions): Promise<LoadResult> {
-  const { client, template } = options;
-  const headersByUser: http.OutgoingHttpHeaders[] = options.tokens.map((token) => ({
-    'content-type': 'application/json',
-    'content-length': template.contentLength,
-    authorization: `Bearer ${token}`,
-  }));
-  const started = performance.now();
-  const windowStart = started + options.warmupMs;
-  const windowEnd = windowStart + options.measureMs;
-  const latency = new LatencyRecorder();
-  const errorSamples: string[] = [];
-  let completed = 0;
-  let errors = 0;
+  const run = startRun(options);
   let next = 0;
-
-  const timers = [
-    setTimeout(() => options.onWindow?.('start'), options.warmupMs),
-    setTimeout(() => options.onWindow?.('end'), options.warmupMs + options.measureMs),
-  ];
   const loop = async () => {
-    while (performance.now() < windowEnd) {
+    while (performance.now() < run.windowEnd) {
       const n = next++;
-      const headers = headersByUser[n % headersByUser.length]!;
-      const body = template.bodyFor(n);
       const sentAt = performance.now();
       try {
-        const status = await client.post(TRACK_PATH, headers, body);
+        const status = await options.client.post(TRACK_PATH, run.headersByUser[n % run.headersByUser.length]!, options.template.bodyFor(n));
         const doneAt = performance.now();
-        if (status !== 201) {
-          errors++;
-          if (errorSamples.length < 5) errorSamples.push(`HTTP ${status}`);
-        } else if (doneAt >= windowStart && doneAt <= windowEnd) {
-          completed++;
-          latency.add(doneAt - sentAt);
-        }
+        // Closed loop: throughput is what finishes inside the window.
+        run.record({ status }, sentAt, doneAt, doneAt >= run.windowStart && doneAt <= run.windowEnd);
       } catch (error) {
-        errors++;
-        if (errorSamples.length < 5) errorSamples.push(error instanceof Error ? error.message : String(error));
+        run.record({ error }, sentAt, performance.now(), false);
       }
     }
   };
   await Promise.all(Array.from({ length: options.clients }, loop));
-  timers.forEach(clearTimeout);
-  return { completed, errors, errorSamples, totalRequests: next, latency, windowMs: options.measureMs };
+  run.timers.forEach(clearTimeout);
+  return { completed: run.completed, errors: run.errors, errorSamples: run.errorSamples, totalRequests: next, latency: run.latency, windowMs: options.measureMs };
 }
 
 /**
@@ -86,55 +97,28 @@ export async function driveLoad(options: LoadOptions): Promise<LoadResult> {
  * server that falls behind shows it (no coordinated omission).
  */
 export async function driveOpenLoad(options: LoadOptions & { rate: number }): Promise<LoadResult> {
-  const { client, template, rate } = options;
-  const headersByUser: http.OutgoingHttpHeaders[] = options.tokens.map((token) => ({
-    'content-type': 'application/json',
-    'content-length': template.contentLength,
-    authorization: `Bearer ${token}`,
-  }));
-  const started = performance.now();
-  const windowStart = started + options.warmupMs;
-  const windowEnd = windowStart + options.measureMs;
-  const latency = new LatencyRecorder();
-  const errorSamples: string[] = [];
+  const run = startRun(options);
   const inFlight = new Set<Promise<void>>();
-  let completed = 0;
-  let errors = 0;
   let sent = 0;
-  const timers = [
-    setTimeout(() => options.onWindow?.('start'), options.warmupMs),
-    setTimeout(() => options.onWindow?.('end'), options.warmupMs + options.measureMs),
-  ];
   const send = (n: number, dueAt: number) => {
-    const headers = headersByUser[n % headersByUser.length]!;
-    const request = client.post(TRACK_PATH, headers, template.bodyFor(n)).then(
-      (status) => {
-        const doneAt = performance.now();
-        if (status !== 201) {
-          errors++;
-          if (errorSamples.length < 5) errorSamples.push(`HTTP ${status}`);
-        } else if (dueAt >= windowStart && dueAt <= windowEnd) {
-          completed++;
-          latency.add(doneAt - dueAt);
-        }
-      },
-      (error: unknown) => {
-        errors++;
-        if (errorSamples.length < 5) errorSamples.push(error instanceof Error ? error.message : String(error));
-      },
+    // Open loop: a request belongs to the window it was due in.
+    const inWindow = dueAt >= run.windowStart && dueAt <= run.windowEnd;
+    const request = options.client.post(TRACK_PATH, run.headersByUser[n % run.headersByUser.length]!, options.template.bodyFor(n)).then(
+      (status) => run.record({ status }, dueAt, performance.now(), inWindow),
+      (error: unknown) => run.record({ error }, dueAt, performance.now(), inWindow),
     );
     inFlight.add(request);
     void request.finally(() => inFlight.delete(request));
   };
-  while (performance.now() < windowEnd) {
-    const due = Math.floor(((performance.now() - started) * rate) / 1000);
+  while (performance.now() < run.windowEnd) {
+    const due = Math.floor(((performance.now() - run.started) * options.rate) / 1000);
     while (sent < due) {
       const n = sent++;
-      send(n, started + (n * 1000) / rate);
+      send(n, run.started + (n * 1000) / options.rate);
     }
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
   await Promise.all(inFlight);
-  timers.forEach(clearTimeout);
-  return { completed, errors, errorSamples, totalRequests: sent, latency, windowMs: options.measureMs };
+  run.timers.forEach(clearTimeout);
+  return { completed: run.completed, errors: run.errors, errorSamples: run.errorSamples, totalRequests: sent, latency: run.latency, windowMs: options.measureMs };
 }
