@@ -8,7 +8,7 @@ import { setRegardingOperation, trackOperation, untrackOperation } from '../../o
 import { useOutboxState } from '../outbox-state';
 import { TRACKING_TOKEN_HEADER, useServices, type ReadMessage } from '../services';
 import { describeFailure, methodSentence } from '../words';
-import { useAutoTrackGuard } from './use-auto-track';
+import { useAutoTrackGuard } from './auto-track-guard';
 import { deriveMessageState, type MessageState } from './message-state';
 
 export interface Problem { title: string; detail: string }
