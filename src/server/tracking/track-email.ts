@@ -11,6 +11,7 @@ import { newId, now } from '../store/ids';
 import type { Database, EmailTable } from '../store/schema';
 import { loadEmailViews } from './email-views';
 import { gatherFilterFacts, threadMessageIds } from './filter-facts';
+import { assertRegardingExists, recordName, regardingNotFound } from './regarding';
 
 export const SUBJECT_TOKEN_PATTERN = /\bDKT:([0-9A-Z]{4,12})\b/;
 const AUTOMATIC_SOURCES = new Set(['auto-send', 'auto-read']);
@@ -46,7 +47,7 @@ export async function trackEmail(trx: Transaction<Database>, caller: Caller, req
     await linkIdentity(trx, existing, messageId, request.trackingToken ?? null);
     await strengthenCorrelation(trx, caller.orgId, existing, request);
     if (request.regarding) {
-      await assertRecordExists(trx, caller.orgId, request.regarding);
+      await assertRegardingExists(trx, caller.orgId, request.regarding);
       await trx.updateTable('emails').set({ regarding_type: request.regarding.type, regarding_id: request.regarding.id }).where('id', '=', existing.id).execute();
     }
     await addTracker(trx, caller, existing.id, request, trackedAt, false);
@@ -226,19 +227,6 @@ async function nextSubjectToken(trx: Kysely<Database>, orgId: string): Promise<s
     .returning('subject_token_counter')
     .executeTakeFirstOrThrow();
   return `DKT:${Number(row.subject_token_counter).toString(36).toUpperCase().padStart(6, '0')}`;
-}
-
-async function assertRecordExists(trx: Kysely<Database>, orgId: string, ref: { type: string; id: string }): Promise<void> {
-  if ((await recordName(trx, orgId, ref)) === null) throw regardingNotFound(ref);
-}
-
-async function recordName(trx: Kysely<Database>, orgId: string, ref: { type: string; id: string }): Promise<string | null> {
-  const found = await trx.selectFrom('records').select('name').where('org_id', '=', orgId).where('type', '=', ref.type).where('id', '=', ref.id).executeTakeFirst();
-  return found?.name ?? null;
-}
-
-function regardingNotFound(ref: { type: string; id: string }): HttpProblem {
-  return new HttpProblem(422, 'Regarding record not found', `No ${ref.type} with id ${ref.id} exists in this organisation.`, { rule: 'regarding-not-found', field: 'regarding' });
 }
 
 export function truncateBody(content: string, maxBodyKb: number, notices: Notice[]): { content: string; truncated: boolean } {
