@@ -5,7 +5,8 @@ import { openStore } from '../../../src/server/store/database';
 import { ensureOrganization, LOCAL_ORG_ID } from '../../../src/server/store/organizations';
 import { createUser, issueLocalToken } from '../../../src/server/store/users';
 import { ENGINES, freshDatabaseUrl, type TestEngine } from '../../support/engines';
-import { findFreePort, ServerProcess } from './server-process';
+import { freePort } from '../../support/free-port';
+import { ServerProcess } from './server-process';
 
 /**
  * DESIGN §2 durability and idempotency under a power cut: a 2xx means the write is on disk,
@@ -64,7 +65,7 @@ async function runBurst(engine: TestEngine): Promise<BurstOutcome> {
     });
     await setup.close();
 
-    const port = await findFreePort();
+    const port = await freePort();
     server = await ServerProcess.start(database.url, port);
     const baseUrl = server.url;
     const run = randomBytes(4).toString('hex');

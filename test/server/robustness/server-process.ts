@@ -1,20 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort } from '../../support/free-port';
+
 
 const REPOSITORY_ROOT = path.resolve(__dirname, '../../..');
 const DOCKET_BIN = path.join(REPOSITORY_ROOT, 'bin', 'docket.js');
-
-export async function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-    probe.on('error', reject);
-  });
-}
 
 /** `docket serve --http` as a real child process, so a test can SIGKILL it like a power cut would. */
 export class ServerProcess {
