@@ -1,7 +1,8 @@
 /**
  * The admin console bundle: src/admin → dist/admin (index.html + hashed JS), served by the
  * backend at /admin under a CSP of script-src 'self', so nothing is inlined.
- * `DOCKET_ENTRA_CLIENT_ID` (and optionally `DOCKET_ENTRA_TENANT_ID`) at build time turn on Entra sign-in.
+ * `--env entraClientId=…` or `DOCKET_ENTRA_CLIENT_ID` (and optionally `DOCKET_ENTRA_TENANT_ID`) at build time
+ * turn on Entra sign-in, as for the add-in.
  */
 const path = require('node:path');
 const webpack = require('webpack');
@@ -28,7 +29,7 @@ module.exports = (env = {}, argv = {}) => {
     },
     plugins: [
       new webpack.DefinePlugin({
-        'process.env.DOCKET_ENTRA_CLIENT_ID': JSON.stringify(process.env.DOCKET_ENTRA_CLIENT_ID ?? ''),
+        'process.env.DOCKET_ENTRA_CLIENT_ID': JSON.stringify(String(env.entraClientId || process.env.DOCKET_ENTRA_CLIENT_ID || '').trim()),
         'process.env.DOCKET_ENTRA_TENANT_ID': JSON.stringify(process.env.DOCKET_ENTRA_TENANT_ID ?? 'organizations'),
       }),
       new HtmlWebpackPlugin({

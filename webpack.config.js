@@ -35,7 +35,7 @@ class DocketAddinFilesPlugin {
   }
 
   apply(compiler) {
-    const { origin, outputPath } = this.options;
+    const { origin, outputPath, entraClientId } = this.options;
     const { RawSource } = compiler.webpack.sources;
     const manifestSource = path.join(PROJECT_ROOT, 'manifest.xml');
     const assetsSource = path.join(PROJECT_ROOT, 'assets');
@@ -46,7 +46,7 @@ class DocketAddinFilesPlugin {
         compilation.contextDependencies.add(assetsSource);
         let files;
         try {
-          files = build.originFiles(fs.readFileSync(manifestSource, 'utf8'), origin);
+          files = build.originFiles(fs.readFileSync(manifestSource, 'utf8'), origin, entraClientId);
         } catch (error) {
           compilation.errors.push(new compiler.webpack.WebpackError(`manifest.xml: ${error.message}`));
           return;
@@ -113,7 +113,7 @@ function launchEventConfig(options) {
         templateParameters: { officeJs: OFFICE_JS_URL },
         minify: false,
       }),
-      ...(options.withAddinFiles ? [new DocketAddinFilesPlugin({ origin: options.origin, outputPath: options.outputPath })] : []),
+      ...(options.withAddinFiles ? [new DocketAddinFilesPlugin({ origin: options.origin, outputPath: options.outputPath, entraClientId: options.entraClientId })] : []),
     ],
   };
 }
@@ -155,11 +155,12 @@ module.exports = (env = {}, argv = {}) => {
   const origin = build.resolveAddinOrigin({ production, cliOrigin: env.origin, environmentOrigin: process.env.DOCKET_ORIGIN });
   const apiOrigin = env.apiOrigin ? String(env.apiOrigin).replace(/\/+$/, '') : origin;
   const outputPath = path.resolve(PROJECT_ROOT, env.outputPath || 'dist');
+  const entraClientId = String(env.entraClientId || process.env.DOCKET_ENTRA_CLIENT_ID || '').trim();
   const defines = {
     __DOCKET_API_ORIGIN__: JSON.stringify(apiOrigin),
-    __DOCKET_ENTRA_CLIENT_ID__: JSON.stringify(env.entraClientId || process.env.DOCKET_ENTRA_CLIENT_ID || ''),
+    __DOCKET_ENTRA_CLIENT_ID__: JSON.stringify(entraClientId),
   };
-  const options = { production, origin, outputPath, defines };
+  const options = { production, origin, outputPath, defines, entraClientId };
 
   if (env.only === 'launchevent') return [launchEventConfig({ ...options, withAddinFiles: false })];
   if (env.only) throw new Error(`--env only=${env.only}: the only partial build is only=launchevent`);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { formatManifestProblem, type ManifestProblem } from './manifest/manifest-problem';
 import { DEVELOPMENT_ORIGIN, normalizeProductionOrigin, rewriteManifestOrigin } from './manifest/rewrite-origin';
 import { validateManifest } from './manifest/validate-manifest';
+import { addWebApplicationInfo } from './manifest/web-application-info';
 
 /** The event bundle's file name: the manifest's JSRuntime.Url and the well-known file name it. */
 export const EVENT_BUNDLE_FILE = 'launchevent.js';
@@ -35,9 +36,17 @@ export function allowedAddinsJson(origin: string): string {
   return `${JSON.stringify({ allowed: [`${origin}/${EVENT_BUNDLE_FILE}`] }, null, 2)}\n`;
 }
 
-/** The files a build writes for its origin: the rewritten manifest and the well-known allow list. */
-export function originFiles(manifestXml: string, origin: string): { manifestXml: string; allowedAddinsJson: string } {
-  return { manifestXml: rewriteManifestOrigin(manifestXml, origin), allowedAddinsJson: allowedAddinsJson(origin) };
+/**
+ * The files a build writes for its origin: the rewritten manifest and the well-known allow list.
+ * With an Entra client id the manifest also gets `<WebApplicationInfo>`, so the event runtime can
+ * sign in through Office's single sign-on.
+ */
+export function originFiles(manifestXml: string, origin: string, entraClientId = ''): { manifestXml: string; allowedAddinsJson: string } {
+  const rewritten = rewriteManifestOrigin(manifestXml, origin);
+  return {
+    manifestXml: entraClientId.trim() ? addWebApplicationInfo(rewritten, origin, entraClientId) : rewritten,
+    allowedAddinsJson: allowedAddinsJson(origin),
+  };
 }
 
 /**

@@ -50,8 +50,8 @@ export class TestServer {
     return this.store.writer.run((trx) => createQueueMailbox(trx, LOCAL_ORG_ID, { address, isForwardMailbox: options.forward, incomingMethod: options.incoming }));
   }
 
-  async record(type: RecordType, name: string, emails: string[] = []) {
-    return this.store.writer.run((trx) => createRecord(trx, LOCAL_ORG_ID, { type, name, emails }));
+  async record(type: RecordType, name: string, emails: string[] = [], orgId = LOCAL_ORG_ID) {
+    return this.store.writer.run((trx) => createRecord(trx, orgId, { type, name, emails }));
   }
 
   async request<T = any>(method: string, path: string, options: { token?: string; body?: unknown; rawBody?: string | Buffer; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {

@@ -1,3 +1,4 @@
+import { entraAccessScope } from '../../common/entra-app';
 import type { TokenProvider } from '../outbox/transport';
 import type { SignInSession } from './sign-in-session';
 
@@ -9,6 +10,8 @@ export interface NestableClient {
 
 export interface NaaTokenProviderOptions {
   clientId: string;
+  /** The origin the add-in is served from: it names the API scope (src/common/entra-app.ts). */
+  addinOrigin: string;
   /**
    * Creates the MSAL client. The default loads `@azure/msal-browser` on first use, so MSAL
    * is not part of the task pane's first render.
@@ -43,7 +46,7 @@ export class NaaTokenProvider implements TokenProvider {
   private needsUserSignIn = false;
 
   constructor(private readonly options: NaaTokenProviderOptions) {
-    this.scopes = [accessScopeFor(options.clientId)];
+    this.scopes = [entraAccessScope(options.addinOrigin, options.clientId)];
   }
 
   async getToken(): Promise<string | null> {

@@ -4,9 +4,11 @@
 import './runtime-polyfills';
 import { composeMessageOf } from '../office/office-compose-message';
 import { officeRuntimeKeyValueStore } from '../office/runtime-storage';
+import { officeAccessTokenSource } from '../office/office-sso';
 import { resolveApiOrigin } from '../api-origin';
 import { completeOnEveryPath } from './complete-on-every-path';
 import type { EventContext } from './event-context';
+import { eventTokenProvider } from './event-sign-in';
 import { handleMessageSend } from './on-message-send';
 import { handleNewMessageCompose } from './on-new-message-compose';
 
@@ -15,9 +17,11 @@ const COMPOSE_DEADLINE_MS = 8000;
 const SEND_DEADLINE_MS = 10_000;
 
 function eventContext(): EventContext {
+  const store = officeRuntimeKeyValueStore();
   return {
     message: composeMessageOf(Office.context.mailbox.item as Office.MessageCompose, Office),
-    store: officeRuntimeKeyValueStore(),
+    store,
+    tokens: eventTokenProvider({ entraClientId: __DOCKET_ENTRA_CLIENT_ID__, store, accessToken: officeAccessTokenSource(Office) }),
     apiOrigin: resolveApiOrigin(__DOCKET_API_ORIGIN__),
     fetch: (url, init) => fetch(url, init),
     now: () => Date.now(),

@@ -1,7 +1,6 @@
 import type { TrackSource } from '../../common/api/email';
 import type { MeResponse } from '../../common/api/me';
 import type { RecordRef } from '../../common/api/primitives';
-import { LocalTokenProvider } from '../auth/local-token-provider';
 import { captureComposeMessage } from '../capture/capture-message';
 import type { ComposeMessage, MailAddress } from '../office/mailbox';
 import { ApiClient, ApiError, trackOperation } from '../outbox/api-client';
@@ -68,22 +67,25 @@ async function decideAutomatically(client: ApiClient, message: ComposeMessage, m
  * tracking applies: captures it (body, recipients, attachments within the org limit, the
  * token stamped in compose), stores the track in the outbox, and only then tries to send it
  * for up to three seconds. The caller lets the send go on whatever happens here.
+ *
+ * Without a sign-in token here (Office's sign-on had none to give), a message the user marked
+ * is still captured and queued: the task pane sends it with its own sign-in. Automatic tracking
+ * needs the user's method and filter, so it waits for a token.
  */
 export async function handleMessageSend(context: EventContext): Promise<void> {
-  const tokens = new LocalTokenProvider(context.store);
-  const token = await tokens.getToken();
-  if (!token) return;
-  const { message } = context;
-  const outbox = createEventOutbox(context, tokens);
-  const trackingToken = await ensureTrackingToken(message);
-  const client = new ApiClient({ baseUrl: context.apiOrigin, tokenProvider: tokens, fetch: context.fetch });
-  const [mark, me] = await Promise.all([
+  const { message, tokens } = context;
+  const [token, mark] = await Promise.all([
+    tokens.getToken(),
     readTrackOnSendMark(message).catch((error: unknown) => {
       console.warn('Docket: could not read the track-on-send mark', error);
       return null;
     }),
-    loadMe({ client, store: context.store, token, now: context.now, timeoutMs: SEND_TIMEOUTS.meMs }),
   ]);
+  if (!token && !mark) return;
+  const outbox = createEventOutbox(context, tokens);
+  const trackingToken = await ensureTrackingToken(message);
+  const client = new ApiClient({ baseUrl: context.apiOrigin, tokenProvider: tokens, fetch: context.fetch });
+  const me = token ? await loadMe({ client, store: context.store, token, now: context.now, timeoutMs: SEND_TIMEOUTS.meMs }) : null;
   const decision = mark ?? (await decideAutomatically(client, message, me, trackingToken));
   if (!decision) {
     await outbox.flushWithin(SEND_TIMEOUTS.idleFlushMs);
@@ -102,5 +104,6 @@ export async function handleMessageSend(context: EventContext): Promise<void> {
     label: `Track “${request.subject || '(no subject)'}”`,
     messageKey: trackingToken,
   });
-  await outbox.flushWithin(SEND_TIMEOUTS.flushMs);
+  if (token) await outbox.flushWithin(SEND_TIMEOUTS.flushMs);
+  else console.warn('Docket: no sign-in token in the event runtime; the track waits in the outbox for the task pane');
 }

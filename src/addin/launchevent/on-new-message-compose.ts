@@ -1,5 +1,5 @@
-import { LocalTokenProvider } from '../auth/local-token-provider';
 import { TRACK_ON_SEND_PROPERTY } from '../office/mailbox';
+import type { TokenProvider } from '../outbox';
 import { ApiClient } from '../outbox/api-client';
 import type { EventContext } from './event-context';
 import { createEventOutbox } from './event-outbox';
@@ -18,7 +18,7 @@ export const COMPOSE_TIMEOUTS = { meMs: 2000, checkMs: 2500, flushMs: 2000 };
  * draft "track on send" and says so in the notification bar. Then drains the outbox.
  */
 export async function handleNewMessageCompose(context: EventContext): Promise<void> {
-  const tokens = new LocalTokenProvider(context.store);
+  const tokens = context.tokens;
   const token = await tokens.getToken();
   if (!token) return;
   const { message } = context;
@@ -30,7 +30,7 @@ export async function handleNewMessageCompose(context: EventContext): Promise<vo
   }
 }
 
-async function markReplyInTrackedConversation(context: EventContext, token: string, tokens: LocalTokenProvider): Promise<void> {
+async function markReplyInTrackedConversation(context: EventContext, token: string, tokens: TokenProvider): Promise<void> {
   const { message } = context;
   const conversationId = message.conversationId;
   if (!conversationId) return;

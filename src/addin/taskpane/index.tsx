@@ -24,9 +24,9 @@ function keyValueStore(): KeyValueStore {
   }
 }
 
-function signInSession(store: KeyValueStore): SignInSession {
+function signInSession(store: KeyValueStore, addinOrigin: string): SignInSession {
   const clientId = __DOCKET_ENTRA_CLIENT_ID__.trim();
-  if (clientId) return naaSession(new NaaTokenProvider({ clientId }));
+  if (clientId) return naaSession(new NaaTokenProvider({ clientId, addinOrigin }));
   return localTokenSession(new LocalTokenProvider(store));
 }
 
@@ -41,8 +41,8 @@ async function outboxStorage(fallback: KeyValueStore): Promise<OutboxStorage> {
 
 async function start(root: Root): Promise<void> {
   const store = keyValueStore();
-  const session = signInSession(store);
   const baseUrl = resolveApiOrigin(__DOCKET_API_ORIGIN__);
+  const session = signInSession(store, baseUrl);
   const mailbox = createOfficeMailbox(Office);
   const api = new ApiClient({ baseUrl, tokenProvider: session.tokenProvider });
   const transport = createFetchTransport({ baseUrl, tokenProvider: session.tokenProvider });

@@ -136,6 +136,8 @@ export const manifestContentModels: readonly ContentModel[] = [
       optional('SupportsNoItemContext'),
     ],
   },
+  { element: 'WebApplicationInfo', children: [one('Id'), one('Resource'), one('Scopes'), optional('Authorizations')] },
+  { element: 'Scopes', children: [oneOrMore('Scope')] },
   { element: 'Resources', children: [optional('Images'), optional('Urls'), optional('ShortStrings'), optional('LongStrings')] },
   { element: 'Images', children: [oneOrMore('Image')] },
   { element: 'Urls', children: [oneOrMore('Url')] },

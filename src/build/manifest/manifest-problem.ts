@@ -25,7 +25,8 @@ export type ManifestRule =
   | 'id-format'
   | 'permissions'
   | 'text-length'
-  | 'requirement-set';
+  | 'requirement-set'
+  | 'web-application-info';
 
 /** Formats a problem as the one line the CLI prints: `manifest.xml: message (line 12)`. */
 export function formatManifestProblem(displayPath: string, problem: ManifestProblem): string {

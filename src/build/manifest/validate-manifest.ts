@@ -9,6 +9,7 @@ import { checkResourceReferences } from './check-resource-references';
 import { checkRootElement } from './check-root-element';
 import { checkTextLengths } from './check-text-lengths';
 import { checkUrlsAndOrigin } from './check-urls-and-origin';
+import { checkWebApplicationInfo } from './check-web-application-info';
 import type { ManifestProblem } from './manifest-problem';
 import { parseManifestXml } from './parse-manifest-xml';
 
@@ -49,6 +50,7 @@ export function validateManifest(input: ValidateManifestInput): ManifestProblem[
     ...checkLaunchEvents(root),
     ...checkEventHandlerRegistration(root, input.eventBundles),
     ...checkRequirementSets(root),
+    ...checkWebApplicationInfo(root, urls.origin),
   ];
   return sortByLine(problems);
 }

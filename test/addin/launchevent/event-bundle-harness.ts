@@ -19,10 +19,11 @@ export const repositoryRoot = path.resolve(__dirname, '..', '..', '..');
  * (`--env apiOrigin`): the test runs the same file a production build makes, with only that
  * constant differing, and there is no run-time override a real installation could trip over.
  */
-export async function buildEventBundle(apiOrigin: string): Promise<{ file: string; text: string }> {
+export async function buildEventBundle(apiOrigin: string, options: { entraClientId?: string } = {}): Promise<{ file: string; text: string }> {
   const outputPath = mkdtempSync(path.join(os.tmpdir(), 'docket-launchevent-'));
   const environment: NodeJS.ProcessEnv = { ...process.env };
   delete environment.DOCKET_ORIGIN;
+  delete environment.DOCKET_ENTRA_CLIENT_ID;
   await promisify(execFile)(
     process.execPath,
     [
@@ -37,6 +38,7 @@ export async function buildEventBundle(apiOrigin: string): Promise<{ file: strin
       `apiOrigin=${apiOrigin}`,
       '--env',
       `outputPath=${outputPath}`,
+      ...(options.entraClientId ? ['--env', `entraClientId=${options.entraClientId}`] : []),
     ],
     { cwd: repositoryRoot, env: environment, maxBuffer: 16 * 1024 * 1024 },
   );
@@ -68,7 +70,7 @@ export class FakeRuntimeStorage {
   }
 }
 
-export interface RecordedRequest { method: string; url: string; body: any }
+export interface RecordedRequest { method: string; url: string; body: any; authorization?: string }
 
 export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal }) => Promise<unknown>;
 
@@ -84,9 +86,19 @@ export interface LoadedBundle {
 
 export function loadEventBundle(
   bundle: string,
-  options: { message: FakeMessage; storage: FakeRuntimeStorage; fetch?: FetchLike; office?: Omit<FakeOfficeOptions, 'message'>; withoutRuntimeStorage?: boolean; es2016BuiltInsOnly?: boolean },
+  options: {
+    message: FakeMessage;
+    storage: FakeRuntimeStorage;
+    fetch?: FetchLike;
+    office?: Omit<FakeOfficeOptions, 'message'>;
+    withoutRuntimeStorage?: boolean;
+    es2016BuiltInsOnly?: boolean;
+    /** Office's single sign-on (`Office.auth.getAccessToken`); absent, Office.auth is missing as in an old host. */
+    accessToken?: (options: unknown) => Promise<string>;
+  },
 ): LoadedBundle {
   const fake = createFakeOffice({ requirementSets: ['1.13'], ...options.office, message: options.message });
+  if (options.accessToken) (fake.office as { auth?: unknown }).auth = { getAccessToken: options.accessToken };
   const associated: string[] = [];
   const handlers = new Map<string, (event: unknown) => void>();
   (fake.office as { actions?: unknown }).actions = {
@@ -99,7 +111,7 @@ export function loadEventBundle(
   const logs: string[] = [];
   const realFetch: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));
   const recordingFetch: FetchLike = (url, init) => {
-    requests.push({ method: init.method, url, body: init.body ? JSON.parse(init.body) : undefined });
+    requests.push({ method: init.method, url, body: init.body ? JSON.parse(init.body) : undefined, authorization: init.headers?.Authorization });
     return realFetch(url, init);
   };
   const record = (level: string) => (...args: unknown[]) => logs.push(`${level}: ${args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(' ')}`);

@@ -195,13 +195,27 @@ describe('OnMessageSend with the backend up', () => {
     expect(storage.outbox()).toEqual([]);
   });
 
-  it('allows the send without a Docket sign-in, touching nothing', async () => {
-    const message = draft({ customProperties: { docketTrackOnSend: '{}' } });
-    const loaded = loadEventBundle(bundle, { message, storage: new FakeRuntimeStorage() });
+  it('allows the send without a Docket sign-in, touching nothing, when the user did not mark the draft', async () => {
+    const message = draft();
+    const storage = new FakeRuntimeStorage();
+    const loaded = loadEventBundle(bundle, { message, storage });
     const result = await loaded.fire('onMessageSendHandler');
     expect(result).toMatchObject({ completedWith: ALLOW, calls: 1 });
     expect(loaded.requests).toEqual([]);
     expect(message.headers ?? {}).toEqual({});
+    expect(storage.items.size).toBe(0);
+  });
+
+  it('without a sign-in, still queues a draft the user marked (the pane sends it once they sign in again) and allows the send', async () => {
+    const message = draft({ subject: 'Marked, then signed out', customProperties: { docketTrackOnSend: '{}' } });
+    const storage = new FakeRuntimeStorage();
+    const loaded = loadEventBundle(bundle, { message, storage });
+    const result = await loaded.fire('onMessageSendHandler');
+    expect(result).toMatchObject({ completedWith: ALLOW, calls: 1 });
+    expect(loaded.requests).toEqual([]);
+    const [queued] = storage.outbox();
+    expect(queued).toMatchObject({ kind: 'track', state: 'pending', messageKey: message.headers!['X-Docket-Token'] });
+    expect(queued!.request.body).toMatchObject({ subject: 'Marked, then signed out', source: 'manual' });
   });
 
   it('allows the send when capturing the message throws', async () => {
