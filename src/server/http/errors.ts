@@ -47,12 +47,53 @@ export function installProblemHandlers(app: FastifyInstance): void {
     reply.code(problem.status).type('application/problem+json').send(problem);
   });
 
+  const routes = new RouteMethods();
+  app.addHook('onRoute', (route) => routes.add(route.url, route.method));
   app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    const allowed = routes.methodsFor(path);
+    if (allowed.length > 0) {
+      reply
+        .code(405)
+        .header('allow', allowed.join(', '))
+        .type('application/problem+json')
+        .send({ type: 'about:blank', title: 'Method Not Allowed', status: 405, detail: `${path} does not take ${request.method}; it takes ${allowed.join(', ')}.` } satisfies Problem);
+      return;
+    }
     reply
       .code(404)
       .type('application/problem+json')
-      .send({ type: 'about:blank', title: 'Not Found', status: 404, detail: `No route ${request.method} ${request.url.split('?')[0]}.` } satisfies Problem);
+      .send({ type: 'about:blank', title: 'Not Found', status: 404, detail: `No route ${request.method} ${path}.` } satisfies Problem);
   });
+}
+
+/**
+ * Which methods the API's routes take at a path, so a known path asked with another method gets
+ * 405 and `Allow` instead of a misleading 404. Wildcard routes (the static files) are left out:
+ * they would claim every path.
+ */
+class RouteMethods {
+  private readonly routes: Array<{ pattern: RegExp; methods: Set<string> }> = [];
+
+  add(url: string, method: string | string[]): void {
+    if (url.includes('*')) return;
+    const source = `^${url
+      .split('/')
+      .map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('/')}/?$`;
+    let entry = this.routes.find((candidate) => candidate.pattern.source === source);
+    if (!entry) {
+      entry = { pattern: new RegExp(source), methods: new Set() };
+      this.routes.push(entry);
+    }
+    for (const one of Array.isArray(method) ? method : [method]) entry.methods.add(one.toUpperCase());
+  }
+
+  methodsFor(path: string): string[] {
+    const methods = new Set<string>();
+    for (const route of this.routes) if (route.pattern.test(path)) for (const method of route.methods) methods.add(method);
+    return [...methods].sort();
+  }
 }
 
 function describeClientError(error: FastifyError): string {

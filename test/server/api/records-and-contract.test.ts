@@ -85,6 +85,20 @@ describe.each(ENGINES)('records, health and the OpenAPI document on %s', (engine
     expect(track.properties.direction.enum).toEqual(['incoming', 'outgoing']);
   });
 
+  test('a known path asked with a method it does not take gets 405 with Allow; an unknown path 404', async () => {
+    const wrongMethod = await server.request('DELETE', '/api/v1/me', { token: alice });
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get('allow')).toBe('GET, HEAD');
+    expect(wrongMethod.headers.get('content-type')).toContain('application/problem+json');
+    expect(wrongMethod.body).toMatchObject({ title: 'Method Not Allowed', status: 405, detail: '/api/v1/me does not take DELETE; it takes GET, HEAD.' });
+    const withParameter = await server.request('PUT', '/api/v1/emails/0b7c4f4e-0000-4000-8000-000000000001?x=1', { token: alice });
+    expect(withParameter.status).toBe(405);
+    expect(withParameter.headers.get('allow')?.split(', ')).toEqual(expect.arrayContaining(['GET', 'PATCH']));
+    const unknown = await server.request('GET', '/api/v1/nothing-here', { token: alice });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.detail).toBe('No route GET /api/v1/nothing-here.');
+  });
+
   test('requests without a token get 401 problem+json', async () => {
     const response = await server.request('GET', '/api/v1/me');
     expect(response.status).toBe(401);
