@@ -2,7 +2,7 @@ import type { NewOperation, OutboxOperation } from './operation';
 import { type FlushResult, type Outbox, type OutboxListener, OutboxOperationNotFoundError } from './outbox';
 
 /** What the task pane uses of an outbox. */
-export type OutboxLike = Pick<Outbox, 'enqueue' | 'flush' | 'flushWithin' | 'retry' | 'discard' | 'list' | 'subscribe'>;
+export type OutboxLike = Pick<Outbox, 'enqueue' | 'flush' | 'sendAllNow' | 'flushWithin' | 'retry' | 'discard' | 'list' | 'subscribe'>;
 
 /**
  * The pane's own outbox (IndexedDB) together with the event runtime's (OfficeRuntime.storage):
@@ -21,6 +21,10 @@ export class CombinedOutbox implements OutboxLike {
 
   flush(): Promise<FlushResult> {
     return this.everywhere((outbox) => outbox.flush());
+  }
+
+  sendAllNow(): Promise<FlushResult> {
+    return this.everywhere((outbox) => outbox.sendAllNow());
   }
 
   flushWithin(ms: number): Promise<FlushResult> {

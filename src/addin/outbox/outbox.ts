@@ -65,6 +65,11 @@ interface DrainRun {
   stoppedAtDeadline: boolean;
   /** Set once the loop has stopped sending, so a later flush starts a new run rather than joining. */
   finished: boolean;
+  /**
+   * `sendAllNow` asked for every pending operation to be due: the loop does it before its next
+   * send, so the loop stays the only writer of pending operations and none is sent twice at once.
+   */
+  allDueRequested: boolean;
   promise: Promise<FlushResult>;
 }
 
@@ -139,6 +144,17 @@ export class Outbox {
   /** Sends every due operation, oldest first. A call made while a flush runs joins that flush. */
   flush(): Promise<FlushResult> {
     return this.drain(Number.POSITIVE_INFINITY).promise;
+  }
+
+  /**
+   * For when the way to the server may be open again (the pane opened, the device came back
+   * online, the user pressed "Send now"): every pending operation becomes due now, durably, and
+   * is sent in a flush. Attempts are kept, so if it fails again it waits longer than before.
+   * Failed operations stay failed: only `retry` sends them again. A call made while a flush
+   * runs joins it, and that flush sends each pending operation once more before it ends.
+   */
+  sendAllNow(): Promise<FlushResult> {
+    return this.drain(Number.POSITIVE_INFINITY, { allDue: true }).promise;
   }
 
   /**
@@ -220,10 +236,12 @@ export class Outbox {
     return this.nextSequence++;
   }
 
-  private drain(deadline: number): DrainRun {
+  private drain(deadline: number, options: { allDue?: boolean } = {}): DrainRun {
+    const allDue = options.allDue ?? false;
     const current = this.running;
     if (current && !current.finished) {
       current.deadline = Math.max(current.deadline, deadline);
+      current.allDueRequested ||= allDue;
       return current;
     }
     const run: DrainRun = {
@@ -233,6 +251,7 @@ export class Outbox {
       failed: 0,
       stoppedAtDeadline: false,
       finished: false,
+      allDueRequested: allDue,
       promise: Promise.resolve({ done: 0, deferred: 0, failed: 0, stoppedAtDeadline: false }),
     };
     this.running = run;
@@ -247,11 +266,19 @@ export class Outbox {
       // Each operation is sent at most once per drain, so a failing server cannot spin the loop.
       const attempted = new Set<string>();
       for (;;) {
+        if (run.allDueRequested) {
+          run.allDueRequested = false;
+          await this.makePendingDue();
+          // What this run tried before the request gets one more try: the request asks for a send after it.
+          attempted.clear();
+        }
         const operations = (await this.storage.load()).sort(compareFifo);
         // Writes about one message go in order: an untrack must not overtake the track it undoes.
         const blockedMessages = new Set<string>();
         let sentInThisPass = 0;
         for (const operation of operations) {
+          // This pass read the operations before `sendAllNow` joined: start a pass over them all due.
+          if (run.allDueRequested) break;
           if (operation.state !== 'pending') continue;
           const now = this.clock.now();
           if (now >= operation.giveUpAt) {
@@ -272,10 +299,20 @@ export class Outbox {
           const stillPending = await this.attempt(operation, run);
           if (stillPending && operation.messageKey !== undefined) blockedMessages.add(operation.messageKey);
         }
-        if (sentInThisPass === 0) return resultOf(run);
+        if (sentInThisPass === 0 && !run.allDueRequested) return resultOf(run);
       }
     } finally {
       run.finished = true;
+    }
+  }
+
+  /** Only the drain loop calls this, between sends: no attempt can overwrite or undo these writes. */
+  private async makePendingDue(): Promise<void> {
+    const now = this.clock.now();
+    for (const operation of await this.storage.load()) {
+      if (operation.state === 'pending' && operation.nextAttemptAt > now) {
+        await this.storage.put({ ...operation, nextAttemptAt: now });
+      }
     }
   }
 

@@ -2,6 +2,13 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { FlushResult, NewOperation, OutboxEvent, OutboxOperation } from '../outbox';
 import { useServices } from './services';
 
+/** How a send of everything waiting went, and what the outbox holds once it ended. */
+export interface SendAllReport {
+  result: FlushResult;
+  /** Still waiting or failed after the send, oldest first. */
+  operations: OutboxOperation[];
+}
+
 /** The outbox as the pane sees it: what waits or failed, and the actions on it. */
 export interface OutboxState {
   operations: OutboxOperation[];
@@ -9,12 +16,16 @@ export interface OutboxState {
   loaded: boolean;
   /** Why the outbox itself (its storage) failed, in words; null when it works. */
   problem: string | null;
+  /** True while a send of everything waiting runs (pane opened, back online, "Send now"). */
+  sendingAll: boolean;
   /** Durably queues the write, then starts sending it. */
   enqueue(operation: NewOperation): Promise<OutboxOperation>;
   retry(id: string): Promise<void>;
   discard(id: string): Promise<void>;
   /** Sends what is due now; joins a send already running. */
   flush(): Promise<FlushResult | null>;
+  /** Sends every waiting operation now, whatever its backoff; failed ones stay failed. Null when the outbox failed (see `problem`). */
+  sendAllNow(): Promise<SendAllReport | null>;
 }
 
 const MIN_TIMER_MS = 1_000;
@@ -34,39 +45,56 @@ function defaultOnOnline(listener: () => void): () => void {
 }
 
 /**
- * Owns the pane's sending: it flushes when the pane opens, when the device comes back online,
- * after each enqueue, and when the earliest deferred operation falls due.
+ * Owns the pane's sending. When the pane opens and when the device comes back online, every
+ * waiting write is sent at once, whatever its backoff (the server may well be back); after each
+ * enqueue, and when the earliest deferred write falls due, what is due is sent.
  */
 export function OutboxProvider({ children }: { children: ReactNode }) {
   const { outbox, onOnline = defaultOnOnline } = useServices();
   const [operations, setOperations] = useState<OutboxOperation[]>([]);
   const [loaded, setLoaded] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [sendsOfAllRunning, setSendsOfAllRunning] = useState(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const alive = useRef(true);
 
-  const flush = useCallback(async (): Promise<FlushResult | null> => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    let result: FlushResult | null = null;
+  const send = useCallback(
+    async (what: 'due' | 'all'): Promise<SendAllReport | null> => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
+      let result: FlushResult | null = null;
+      try {
+        result = await (what === 'all' ? outbox.sendAllNow() : outbox.flush());
+        setProblem(null);
+      } catch (error) {
+        setProblem(`Docket could not read or write its outbox on this device: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      const stored = await outbox.list().catch(() => null);
+      // Deferred writes are due later: wake up then, so they go without waiting for another event.
+      const pending = (stored ?? []).filter((operation) => operation.state === 'pending');
+      if (alive.current && pending.length > 0 && !timer.current) {
+        const due = Math.min(...pending.map((operation) => operation.nextAttemptAt));
+        const delay = Math.min(MAX_TIMER_MS, Math.max(MIN_TIMER_MS, due - Date.now()));
+        timer.current = setTimeout(() => {
+          timer.current = null;
+          void send('due');
+        }, delay);
+      }
+      return result && stored ? { result, operations: stored } : null;
+    },
+    [outbox],
+  );
+
+  const flush = useCallback(async () => (await send('due'))?.result ?? null, [send]);
+
+  const sendAllNow = useCallback(async () => {
+    setSendsOfAllRunning((running) => running + 1);
     try {
-      result = await outbox.flush();
-      setProblem(null);
-    } catch (error) {
-      setProblem(`Docket could not read or write its outbox on this device: ${error instanceof Error ? error.message : String(error)}`);
+      return await send('all');
+    } finally {
+      setSendsOfAllRunning((running) => running - 1);
     }
-    // Deferred writes are due later: wake up then, so they go without waiting for another event.
-    const pending = (await outbox.list().catch(() => [])).filter((operation) => operation.state === 'pending');
-    if (alive.current && pending.length > 0 && !timer.current) {
-      const due = Math.min(...pending.map((operation) => operation.nextAttemptAt));
-      const delay = Math.min(MAX_TIMER_MS, Math.max(MIN_TIMER_MS, due - Date.now()));
-      timer.current = setTimeout(() => {
-        timer.current = null;
-        void flush();
-      }, delay);
-    }
-    return result;
-  }, [outbox]);
+  }, [send]);
 
   useEffect(() => {
     alive.current = true;
@@ -92,8 +120,8 @@ export function OutboxProvider({ children }: { children: ReactNode }) {
       refresh();
     });
     refresh();
-    void flush();
-    const stopListening = onOnline(() => void flush());
+    void sendAllNow();
+    const stopListening = onOnline(() => void sendAllNow());
     return () => {
       alive.current = false;
       unsubscribe();
@@ -101,7 +129,7 @@ export function OutboxProvider({ children }: { children: ReactNode }) {
       if (timer.current) clearTimeout(timer.current);
       timer.current = null;
     };
-  }, [outbox, onOnline, flush]);
+  }, [outbox, onOnline, sendAllNow]);
 
   const enqueue = useCallback(
     async (operation: NewOperation) => {
@@ -122,9 +150,10 @@ export function OutboxProvider({ children }: { children: ReactNode }) {
 
   const discard = useCallback((id: string) => outbox.discard(id), [outbox]);
 
+  const sendingAll = sendsOfAllRunning > 0;
   const value = useMemo<OutboxState>(
-    () => ({ operations, loaded, problem, enqueue, retry, discard, flush }),
-    [operations, loaded, problem, enqueue, retry, discard, flush],
+    () => ({ operations, loaded, problem, sendingAll, enqueue, retry, discard, flush, sendAllNow }),
+    [operations, loaded, problem, sendingAll, enqueue, retry, discard, flush, sendAllNow],
   );
   return <OutboxContext.Provider value={value}>{children}</OutboxContext.Provider>;
 }

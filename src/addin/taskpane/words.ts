@@ -2,6 +2,7 @@ import type { CorrelationMethod, Tracker } from '../../common/api/email';
 import type { RecordType } from '../../common/api/primitives';
 import { decideTracking } from '../../common/tracking-policy';
 import type { Direction, SyncMethod } from '../../common/sync-methods';
+import type { OutboxOperation } from '../outbox';
 import { ApiError } from '../outbox/api-client';
 
 /** The sentences the pane shows, kept together so every state reads the same way. */
@@ -60,4 +61,44 @@ export const QUEUED_SENTENCES: Record<string, string> = {
 
 export function queuedSentence(kind: string): string {
   return QUEUED_SENTENCES[kind] ?? 'Will be sent when the tracking server is reachable.';
+}
+
+const KIND_NOUNS: Record<string, [one: string, many: string]> = {
+  track: ['track', 'tracks'],
+  untrack: ['untrack', 'untracks'],
+  'set-regarding': ['regarding change', 'regarding changes'],
+};
+
+/** "3 tracks", "2 tracks and 1 untrack", in the order the kinds first appear. */
+function countByKind(operations: OutboxOperation[]): string {
+  const counts = new Map<string, number>();
+  for (const operation of operations) counts.set(operation.kind, (counts.get(operation.kind) ?? 0) + 1);
+  const parts = Array.from(counts, ([kind, count]) => {
+    const [one, many] = KIND_NOUNS[kind] ?? ['change', 'changes'];
+    return `${count} ${count === 1 ? one : many}`;
+  });
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+/**
+ * What "Send now" did with what was waiting when the user pressed it, given what the outbox
+ * holds afterwards: "Sent 3 tracks; 1 is still waiting: Could not reach the tracking server. …"
+ */
+export function sendNowOutcome(waitingBefore: OutboxOperation[], storedAfter: OutboxOperation[]): { intent: 'success' | 'warning'; text: string } {
+  if (waitingBefore.length === 0) return { intent: 'success', text: 'Nothing was waiting to be sent.' };
+  const after = new Map(storedAfter.map((operation) => [operation.id, operation]));
+  const sent = waitingBefore.filter((operation) => !after.has(operation.id));
+  const stillWaiting = waitingBefore.flatMap((operation) => {
+    const now = after.get(operation.id);
+    return now?.state === 'pending' ? [now] : [];
+  });
+  const refused = waitingBefore.filter((operation) => after.get(operation.id)?.state === 'failed');
+  const parts = [sent.length > 0 ? `Sent ${countByKind(sent)}` : 'Nothing could be sent'];
+  if (stillWaiting.length > 0) {
+    const reason = stillWaiting[0]!.lastError?.title ?? 'the tracking server did not answer';
+    parts.push(`${stillWaiting.length} ${stillWaiting.length === 1 ? 'is' : 'are'} still waiting: ${reason}`);
+  }
+  if (refused.length > 0) parts.push(`${refused.length} ${refused.length === 1 ? 'was' : 'were'} refused (the reason and Retry are below)`);
+  const retrying = stillWaiting.length > 0 ? ' Docket keeps trying on its own.' : '';
+  return { intent: stillWaiting.length + refused.length === 0 ? 'success' : 'warning', text: `${parts.join('; ')}.${retrying}` };
 }

@@ -4,6 +4,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { IndexedDbOutboxStorage } from '../../../src/addin/outbox/indexeddb-storage';
 import { KeyValueOutboxStorage } from '../../../src/addin/outbox/key-value-storage';
 import { MemoryOutboxStorage } from '../../../src/addin/outbox/memory-storage';
+import { compareFifo } from '../../../src/addin/outbox/operation';
 import { Outbox } from '../../../src/addin/outbox/outbox';
 import type { OutboxStorage } from '../../../src/addin/outbox/storage';
 import { createFetchTransport } from '../../../src/addin/outbox/transport';
@@ -17,6 +18,8 @@ type Command =
   | { kind: 'enqueue'; messageKey: string | undefined }
   | { kind: 'flush' }
   | { kind: 'concurrent-flush' }
+  | { kind: 'send-all-now' }
+  | { kind: 'send-all-now-during-flush' }
   | { kind: 'fault'; fault: Fault }
   | { kind: 'expire-token'; refreshSucceeds: boolean }
   | { kind: 'restart'; crashAfterCommit: boolean }
@@ -37,6 +40,8 @@ const commandArbitrary: fc.Arbitrary<Command> = fc.oneof(
   { weight: 4, arbitrary: fc.option(fc.constantFrom('<m1@contoso.example>', '<m2@contoso.example>'), { nil: undefined }).map((messageKey): Command => ({ kind: 'enqueue', messageKey })) },
   { weight: 4, arbitrary: fc.constant<Command>({ kind: 'flush' }) },
   { weight: 1, arbitrary: fc.constant<Command>({ kind: 'concurrent-flush' }) },
+  { weight: 2, arbitrary: fc.constant<Command>({ kind: 'send-all-now' }) },
+  { weight: 1, arbitrary: fc.constant<Command>({ kind: 'send-all-now-during-flush' }) },
   { weight: 4, arbitrary: faultArbitrary.map((fault): Command => ({ kind: 'fault', fault })) },
   { weight: 1, arbitrary: fc.boolean().map((refreshSucceeds): Command => ({ kind: 'expire-token', refreshSucceeds })) },
   { weight: 2, arbitrary: fc.boolean().map((crashAfterCommit): Command => ({ kind: 'restart', crashAfterCommit })) },
@@ -127,6 +132,30 @@ async function runScenario(storage: OutboxStorage, seed: number, commands: Comma
     expect({ step, violations: [...violations, ...server.violations] }).toEqual({ step, violations: [] });
   }
 
+  /**
+   * What "send all now" promises, checked against storage before and after: a failed operation
+   * is left exactly as it was, and every pending one that nothing orders before it (an earlier
+   * pending write about the same message) was tried, however far off its next attempt was.
+   * Attempts only grow, so backoff keeps growing.
+   */
+  async function sendAllNowAndCheck(send: () => Promise<unknown>): Promise<void> {
+    const before = (await storage.load()).sort(compareFifo);
+    await send();
+    const after = new Map((await storage.load()).map((op) => [op.id, op]));
+    const messagesWithEarlierPending = new Set<string>();
+    for (const op of before) {
+      const now = after.get(op.id);
+      if (op.state === 'failed') {
+        if (JSON.stringify(now) !== JSON.stringify(op)) violations.push(`send-all-now changed failed ${op.label}`);
+        continue;
+      }
+      const first = op.messageKey === undefined || !messagesWithEarlierPending.has(op.messageKey);
+      if (op.messageKey !== undefined) messagesWithEarlierPending.add(op.messageKey);
+      if (now?.state === 'pending' && now.attempts < op.attempts) violations.push(`send-all-now lowered the attempts of ${op.label}`);
+      if (first && now?.state === 'pending' && now.attempts === op.attempts) violations.push(`send-all-now did not try ${op.label}`);
+    }
+  }
+
   let outbox = build();
   for (const [index, command] of commands.entries()) {
     switch (command.kind) {
@@ -146,6 +175,12 @@ async function runScenario(storage: OutboxStorage, seed: number, commands: Comma
         break;
       case 'concurrent-flush':
         await Promise.all([outbox.flush(), outbox.flush()]);
+        break;
+      case 'send-all-now':
+        await sendAllNowAndCheck(() => outbox.sendAllNow());
+        break;
+      case 'send-all-now-during-flush':
+        await sendAllNowAndCheck(() => Promise.all([outbox.flush(), outbox.sendAllNow()]));
         break;
       case 'fault':
         server.faults.push(command.fault);

@@ -14,6 +14,7 @@ import { FakeClock } from './fakes/fake-clock';
 import { networkError, ok, problem, ScriptedTransport } from './fakes/scripted-transport';
 
 const SECOND = 1000;
+const MINUTE = 60 * SECOND;
 const DAY = 24 * 60 * 60 * SECOND;
 
 function track(subject: string, messageKey?: string): NewOperation {
@@ -480,6 +481,195 @@ describe('flushWithin', () => {
     await outbox.flush();
     expect(transport.sent).toHaveLength(2);
     expect(await outbox.list()).toEqual([]);
+  });
+});
+
+describe('sendAllNow', () => {
+  /** An outbox whose failures wait almost 10 minutes, as after a long outage. */
+  function setupWithLongBackoff() {
+    return setup({ random: () => 0.99, backoff: { baseMs: 10 * MINUTE, capMs: 10 * MINUTE } });
+  }
+
+  it('sends at once every waiting operation, however far off its next attempt was, with its own key', async () => {
+    const { outbox, transport, clock } = setupWithLongBackoff();
+    const a = await outbox.enqueue(track('A'));
+    const b = await outbox.enqueue(track('B'));
+    transport.reply(networkError(), networkError());
+    await outbox.flush();
+    for (const operation of await outbox.list()) expect(operation.nextAttemptAt - clock.now()).toBeGreaterThan(9 * MINUTE);
+    expect(await outbox.flush()).toMatchObject({ done: 0, deferred: 0 });
+    expect(transport.sent).toHaveLength(2);
+
+    transport.reply(ok(), ok());
+    expect(await outbox.sendAllNow()).toEqual({ done: 2, deferred: 0, failed: 0, stoppedAtDeadline: false });
+    expect(transport.sent.map((sent) => sent.idempotencyKey)).toEqual([a.idempotencyKey, b.idempotencyKey, a.idempotencyKey, b.idempotencyKey]);
+    expect(await outbox.list()).toEqual([]);
+  });
+
+  it('keeps the attempts count, so each send-now that fails again waits longer than the one before', async () => {
+    const { outbox, transport, clock } = setup();
+    await outbox.enqueue(track('A'));
+    transport.reply(networkError());
+    await outbox.flush();
+    const waits: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      transport.reply(networkError());
+      expect(await outbox.sendAllNow()).toMatchObject({ done: 0, deferred: 1 });
+      const [operation] = await outbox.list();
+      expect(operation!.attempts).toBe(round + 2);
+      waits.push(operation!.nextAttemptAt - clock.now());
+    }
+    // Full jitter at 0.5 of base 1 s doubling: 1 s, 2 s, 4 s.
+    expect(waits).toEqual([1 * SECOND, 2 * SECOND, 4 * SECOND]);
+  });
+
+  it('leaves failed operations failed and unsent: only Retry sends them again', async () => {
+    const { outbox, transport, events } = setupWithLongBackoff();
+    const refused = await outbox.enqueue(track('Refused'));
+    const waiting = await outbox.enqueue(track('Waiting'));
+    transport.reply(problem(422, 'Invalid', 'Bad subject'), networkError());
+    await outbox.flush();
+    const [failedBefore] = (await outbox.list()).filter((operation) => operation.state === 'failed');
+    const eventsBefore = events.length;
+
+    transport.reply(ok());
+    expect(await outbox.sendAllNow()).toEqual({ done: 1, deferred: 0, failed: 0, stoppedAtDeadline: false });
+    expect(transport.sent.map((sent) => sent.idempotencyKey)).toEqual([refused.idempotencyKey, waiting.idempotencyKey, waiting.idempotencyKey]);
+    expect(await outbox.list()).toEqual([failedBefore]);
+    expect(events.slice(eventsBefore).map((event) => [event.type, event.operation.label])).toEqual([['done', 'Track “Waiting”']]);
+  });
+
+  it('joins a flush that is running: each operation goes once, never two at a time, and both callers get the same result', async () => {
+    const { outbox, transport } = setupWithLongBackoff();
+    await outbox.enqueue(track('Far off'));
+    transport.reply(networkError());
+    await outbox.flush();
+    await outbox.enqueue(track('Due A'));
+    await outbox.enqueue(track('Due B'));
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const slowOk = async (): Promise<TransportResult> => {
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      await settle();
+      inFlight--;
+      return ok();
+    };
+    transport.reply(slowOk, slowOk, slowOk);
+    const flushing = outbox.flush();
+    await settle();
+    const results = await Promise.all([flushing, outbox.sendAllNow(), outbox.sendAllNow()]);
+    const labels = transport.sent.slice(1).map((sent) => (sent.request.body as { subject: string }).subject);
+    expect(labels.sort()).toEqual(['Due A', 'Due B', 'Far off']);
+    expect(maxInFlight).toBe(1);
+    expect(results[1]).toBe(results[0]);
+    expect(results[2]).toBe(results[0]);
+    expect(results[0]).toMatchObject({ done: 3, deferred: 0 });
+    expect(await outbox.list()).toEqual([]);
+  });
+
+  it('sends everything even when called in the same moment as a flush that found nothing due', async () => {
+    const { outbox, transport } = setupWithLongBackoff();
+    await outbox.enqueue(track('Far off'));
+    transport.reply(networkError());
+    await outbox.flush();
+    transport.reply(ok());
+    const [flushed, sentNow] = await Promise.all([outbox.flush(), outbox.sendAllNow()]);
+    expect(sentNow).toBe(flushed);
+    expect(sentNow).toMatchObject({ done: 1 });
+    expect(await outbox.list()).toEqual([]);
+  });
+
+  it('when it joins a running flush, tries once more what that flush had already tried and deferred', async () => {
+    const { outbox, transport } = setupWithLongBackoff();
+    const a = await outbox.enqueue(track('A'));
+    const b = await outbox.enqueue(track('B'));
+    const gate = deferredPromise<TransportResult>();
+    transport.reply(networkError(), () => gate.promise, ok());
+    const flushing = outbox.flush();
+    await settle();
+    // A has failed and waits 10 minutes; B is on the wire when the user presses "Send now".
+    expect(transport.sent).toHaveLength(2);
+    const sendingNow = outbox.sendAllNow();
+    gate.resolve(ok());
+    expect(await sendingNow).toMatchObject({ done: 2, deferred: 1 });
+    await flushing;
+    expect(transport.sent.map((sent) => sent.idempotencyKey)).toEqual([a.idempotencyKey, b.idempotencyKey, a.idempotencyKey]);
+    expect(await outbox.list()).toEqual([]);
+  });
+
+  it('when it joins a running flush, sends each waiting operation once more, not twice', async () => {
+    const { outbox, transport } = setupWithLongBackoff();
+    const a = await outbox.enqueue(track('A'));
+    transport.reply(networkError());
+    await outbox.flush();
+    const b = await outbox.enqueue(track('B'));
+    const c = await outbox.enqueue(track('C'));
+    const gate = deferredPromise<TransportResult>();
+    transport.reply(() => gate.promise, networkError(), networkError());
+    const flushing = outbox.flush();
+    await settle();
+    const sendingNow = outbox.sendAllNow();
+    gate.resolve(ok());
+    expect(await sendingNow).toMatchObject({ done: 1, deferred: 2 });
+    await flushing;
+    expect(transport.sent.map((sent) => sent.idempotencyKey)).toEqual([a.idempotencyKey, b.idempotencyKey, a.idempotencyKey, c.idempotencyKey]);
+  });
+
+  it('changes nothing stored while a send is on the wire, so it can never undo the answer that send gets', async () => {
+    const { outbox, transport, storage, clock } = setupWithLongBackoff();
+    await outbox.enqueue(track('Far off'));
+    transport.reply(networkError());
+    await outbox.flush();
+    await outbox.enqueue(track('On the wire'));
+    const gate = deferredPromise<TransportResult>();
+    transport.reply(() => gate.promise, ok());
+    const flushing = outbox.flush();
+    await settle();
+    const before = storage.snapshot();
+    const sendingNow = outbox.sendAllNow();
+    await settle();
+    expect(storage.snapshot()).toEqual(before);
+    expect(before.find((operation) => operation.label === 'Track “Far off”')!.nextAttemptAt).toBeGreaterThan(clock.now());
+
+    gate.resolve(ok());
+    expect(await sendingNow).toMatchObject({ done: 2 });
+    await flushing;
+    expect(storage.snapshot()).toEqual([]);
+  });
+
+  it('stores the new due time before sending, so after a restart the operations go at once with their attempts kept', async () => {
+    const { outbox, transport, storage, clock, options } = setupWithLongBackoff();
+    const a = await outbox.enqueue(track('A'));
+    const b = await outbox.enqueue(track('B'));
+    transport.reply(networkError(), networkError());
+    await outbox.flush();
+    // The pane closes while the first send of the send-now is still on the wire.
+    transport.reply(() => new Promise<TransportResult>(() => undefined));
+    void outbox.sendAllNow();
+    await settle();
+    expect(storage.snapshot().map((operation) => [operation.id, operation.attempts, operation.nextAttemptAt])).toEqual([
+      [a.id, 1, clock.now()],
+      [b.id, 1, clock.now()],
+    ]);
+
+    const restartedTransport = new ScriptedTransport().reply(ok(), ok());
+    const restarted = new Outbox({ ...options, storage, transport: restartedTransport });
+    expect(await restarted.flush()).toMatchObject({ done: 2 });
+    expect(restartedTransport.sent.map((sent) => sent.idempotencyKey)).toEqual([a.idempotencyKey, b.idempotencyKey]);
+  });
+
+  it('keeps writes about one message in order: an untrack still waits for the track it undoes', async () => {
+    const { outbox, transport } = setupWithLongBackoff();
+    const trackA = await outbox.enqueue(track('A', '<a@example.com>'));
+    const untrackA = await outbox.enqueue(untrack('email-1', '<a@example.com>'));
+    transport.reply(networkError());
+    await outbox.flush();
+    transport.reply(networkError());
+    expect(await outbox.sendAllNow()).toMatchObject({ done: 0, deferred: 1 });
+    transport.reply(ok(), ok(null, 204));
+    expect(await outbox.sendAllNow()).toMatchObject({ done: 2 });
+    expect(transport.sent.map((sent) => sent.idempotencyKey)).toEqual([trackA.idempotencyKey, trackA.idempotencyKey, trackA.idempotencyKey, untrackA.idempotencyKey]);
   });
 });
 

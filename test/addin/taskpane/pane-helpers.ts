@@ -3,9 +3,9 @@ import type { TrackRequest } from '../../../src/common/api/email';
 import type { FakeReadMessage } from '../../fakes/fake-mailbox';
 import { FAKE_ORIGIN, type FakeTrackingApi } from '../../fakes/fake-tracking-api';
 
-/** Tracks a message directly through the API, as another client (or an earlier session) did. */
-export async function trackThroughApi(api: FakeTrackingApi, token: string, message: FakeReadMessage, extra: Partial<TrackRequest> = {}): Promise<void> {
-  const request: TrackRequest = {
+/** The track request the pane would send for a received message. */
+export function trackRequestFor(message: FakeReadMessage, extra: Partial<TrackRequest> = {}): TrackRequest {
+  return {
     direction: 'incoming',
     internetMessageId: message.internetMessageId,
     ...(message.conversationId && { conversationId: message.conversationId }),
@@ -18,6 +18,11 @@ export async function trackThroughApi(api: FakeTrackingApi, token: string, messa
     source: 'manual',
     ...extra,
   };
+}
+
+/** Tracks a message directly through the API, as another client (or an earlier session) did. */
+export async function trackThroughApi(api: FakeTrackingApi, token: string, message: FakeReadMessage, extra: Partial<TrackRequest> = {}): Promise<void> {
+  const request = trackRequestFor(message, extra);
   const response = await api.fetch(`${FAKE_ORIGIN}/api/v1/emails`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Idempotency-Key': `seed-${Math.random()}` },

@@ -4,7 +4,7 @@ import { parseTrackOnSend, serializeTrackOnSend } from '../../../src/addin/taskp
 import { AutoTrackGuard } from '../../../src/addin/taskpane/read/use-auto-track';
 import { deriveMessageState, type MessageFacts } from '../../../src/addin/taskpane/read/message-state';
 import { themeForOffice } from '../../../src/addin/taskpane/theme';
-import { describeTrackers, methodSentence } from '../../../src/addin/taskpane/words';
+import { describeTrackers, methodSentence, sendNowOutcome } from '../../../src/addin/taskpane/words';
 
 function operation(state: 'pending' | 'failed', sequence: number): OutboxOperation {
   return { id: `op-${sequence}`, kind: 'track', idempotencyKey: 'k', request: { method: 'POST', path: '/api/v1/emails' }, label: 'Track', messageKey: '<m@x>', sequence, createdAt: 0, attempts: 0, nextAttemptAt: 0, giveUpAt: 1, state };
@@ -45,6 +45,28 @@ describe('words', () => {
     const tracker = (userId: string, userName: string) => ({ id: userId, userId, userName, mailboxId: 'm', direction: 'incoming' as const, source: 'manual' as const, trackedAt: '' });
     expect(describeTrackers([tracker('me', 'Ann')], 'me')).toBe('you');
     expect(describeTrackers([tracker('b', 'Ben'), tracker('c', 'Chloé'), tracker('me', 'Ann')], 'me')).toBe('Ben, Chloé and you');
+  });
+});
+
+describe('what Send now says', () => {
+  const waiting = (id: string, kind: string): OutboxOperation => ({ ...operation('pending', Number(id)), id, kind });
+
+  test('names what went by kind, and says nothing waits when all went', () => {
+    const before = [waiting('1', 'track'), waiting('2', 'track'), waiting('3', 'untrack'), waiting('4', 'set-regarding')];
+    expect(sendNowOutcome(before, [])).toEqual({ intent: 'success', text: 'Sent 2 tracks, 1 untrack and 1 regarding change.' });
+  });
+
+  test('says how many still wait and the reason of the oldest, and how many were refused', () => {
+    const before = [waiting('1', 'track'), waiting('2', 'track'), waiting('3', 'track')];
+    const after = [
+      { ...before[0]!, attempts: 4, lastError: { title: 'Could not reach the tracking server', detail: 'Failed to fetch' } },
+      { ...before[1]!, state: 'failed' as const, lastError: { status: 422, title: 'Invalid', detail: 'Bad subject' } },
+    ];
+    expect(sendNowOutcome(before, after)).toEqual({
+      intent: 'warning',
+      text: 'Sent 1 track; 1 is still waiting: Could not reach the tracking server; 1 was refused (the reason and Retry are below). Docket keeps trying on its own.',
+    });
+    expect(sendNowOutcome(before.slice(0, 1), after.slice(0, 1)).text).toBe('Nothing could be sent; 1 is still waiting: Could not reach the tracking server. Docket keeps trying on its own.');
   });
 });
 

@@ -1,4 +1,4 @@
-import { configure, render, type RenderResult } from '@testing-library/react';
+import { act, configure, render, type RenderResult } from '@testing-library/react';
 import { LOCAL_TOKEN_KEY, LocalTokenProvider } from '../../../src/addin/auth/local-token-provider';
 import { localTokenSession } from '../../../src/addin/auth/sign-in-session';
 import { ApiClient } from '../../../src/addin/outbox/api-client';
@@ -30,6 +30,8 @@ export interface PaneOptions {
   store?: MemoryKeyValueStore;
   /** Ann already exists in the API (added by the test with this token). */
   annToken?: string;
+  /** Drives the outbox's backoff jitter; default 0, so a deferred write is due at once. */
+  random?: () => number;
 }
 
 export interface Pane extends RenderResult {
@@ -45,7 +47,7 @@ export interface Pane extends RenderResult {
 
 /**
  * The real pane (App, ApiClient, Outbox over memory storage, fetch transport) over a fake
- * mailbox and the in-memory API. Backoff jitter is 0, so a deferred write is due at once.
+ * mailbox and the in-memory API. Backoff jitter is 0 unless told, so a deferred write is due at once.
  */
 export function renderPane(options: PaneOptions & { annOptions?: Parameters<FakeTrackingApi['addUser']>[1] } = {}): Pane {
   const api = options.api ?? new FakeTrackingApi();
@@ -59,7 +61,7 @@ export function renderPane(options: PaneOptions & { annOptions?: Parameters<Fake
   const outbox = new Outbox({
     storage,
     transport: createFetchTransport({ baseUrl: FAKE_ORIGIN, tokenProvider: provider, fetch: api.fetch, timeoutMs: 0 }),
-    random: () => 0,
+    random: options.random ?? (() => 0),
   });
   const services: DocketServices = {
     mailbox,
@@ -78,6 +80,9 @@ export function renderPane(options: PaneOptions & { annOptions?: Parameters<Fake
     storage,
     store,
     annToken,
-    goOnline: () => window.dispatchEvent(new Event('online')),
+    goOnline: () =>
+      act(() => {
+        window.dispatchEvent(new Event('online'));
+      }),
   };
 }

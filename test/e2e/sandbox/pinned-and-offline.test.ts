@@ -113,6 +113,29 @@ scenario(
   { timeoutMs: 180_000 },
 );
 
+scenario('5d. back from an outage, Send now in the outbox delivers a queued track at once instead of after its backoff', async (s) => {
+  const subject = 'Quote request: 40 licences';
+  await s.open(subject);
+  await s.pane.getByText('Not tracked', { exact: true }).waitFor();
+  await s.stopBackend();
+  await s.pane.getByRole('button', { name: 'Track', exact: true }).click();
+  await s.pane.getByText('Queued', { exact: true }).waitFor();
+  await s.paneView(/^Outbox, 1 waiting/).click();
+  await s.pane.getByRole('list', { name: 'Waiting and failed operations' }).getByText(`Track “${subject}”`).waitFor();
+
+  // The pane's own timed retry must not land the track first: until the click, its sends still meet a closed door.
+  const tracks = '**/api/v1/emails';
+  await s.page.route(tracks, (route) => (route.request().method() === 'POST' ? route.abort('connectionrefused') : route.fallback()));
+  await s.startBackend();
+  await s.page.unroute(tracks);
+  await s.pane.getByRole('button', { name: 'Send now' }).click();
+  // The MessageBar says it (role group); the live region repeats it for screen readers.
+  await s.pane.getByRole('group').getByText('Sent 1 track.', { exact: true }).waitFor({ timeout: 5_000 });
+  const email = await s.emailWithSubject(subject);
+  expect(email?.trackers.map((tracker) => tracker.userName)).toEqual(['Alice Adams']);
+  await s.pane.getByText('Nothing is waiting: everything has reached the tracking server.').waitFor();
+});
+
 scenario('5b. a pane opened before an outage still shows the views it had not opened yet (a draft, the outbox)', async (s) => {
   await s.open('Quote request: 40 licences');
   await s.pane.getByText('Not tracked', { exact: true }).waitFor();

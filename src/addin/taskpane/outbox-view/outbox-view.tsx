@@ -1,8 +1,9 @@
 import { Badge, Button, Caption1, Card, CardHeader, MessageBar, MessageBarBody, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { OutboxOperation } from '../../outbox';
+import { useAnnouncement } from '../announcer';
 import { useOutboxState } from '../outbox-state';
-import { describeFailure, queuedSentence } from '../words';
+import { describeFailure, queuedSentence, sendNowOutcome } from '../words';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -15,10 +16,11 @@ const useStyles = makeStyles({
 export default function OutboxView() {
   const styles = useStyles();
   const box = useOutboxState();
-  const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [sendOutcome, setSendOutcome] = useState<ReturnType<typeof sendNowOutcome> | null>(null);
   const pending = box.operations.filter((operation) => operation.state === 'pending');
   const failed = box.operations.filter((operation) => operation.state === 'failed');
+  useAnnouncement(sendOutcome?.text ?? null);
 
   async function act(action: () => Promise<unknown>) {
     setProblem(null);
@@ -27,6 +29,16 @@ export default function OutboxView() {
     } catch (error) {
       setProblem(describeFailure(error).detail);
     }
+  }
+
+  function sendNow() {
+    const waitingBefore = pending;
+    setSendOutcome(null);
+    void act(async () => {
+      const report = await box.sendAllNow();
+      // Null: the outbox itself failed, and the pane already says why.
+      if (report) setSendOutcome(sendNowOutcome(waitingBefore, report.operations));
+    });
   }
 
   return (
@@ -38,21 +50,23 @@ export default function OutboxView() {
           <MessageBarBody>{problem}</MessageBarBody>
         </MessageBar>
       )}
+      {sendOutcome && (
+        <MessageBar intent={sendOutcome.intent}>
+          <MessageBarBody>{sendOutcome.text}</MessageBarBody>
+        </MessageBar>
+      )}
       {box.operations.length === 0 ? (
         <Text>Nothing is waiting: everything has reached the tracking server.</Text>
       ) : (
         <>
-          <div className={styles.actions}>
-            <Button
-              disabled={sending || pending.length === 0}
-              onClick={() => {
-                setSending(true);
-                void act(() => box.flush()).finally(() => setSending(false));
-              }}
-            >
-              {sending ? 'Sending…' : 'Send now'}
-            </Button>
-          </div>
+          {pending.length > 0 && (
+            <div className={styles.actions}>
+              {/* Failed operations stay failed: each has its own Retry, so a refusal is never resent unseen. */}
+              <Button disabled={box.sendingAll} onClick={sendNow}>
+                {box.sendingAll ? 'Sending…' : 'Send now'}
+              </Button>
+            </div>
+          )}
           <ul className={styles.list} aria-label="Waiting and failed operations">
             {[...failed, ...pending].map((operation) => (
               <li key={operation.id}>
