@@ -67,6 +67,22 @@ async function settle(): Promise<void> {
   for (let i = 0; i < 20; i++) await Promise.resolve();
 }
 
+/** A transport answer that takes a moment, counting how many sends are on the wire at once. */
+function concurrencyProbe() {
+  let inFlight = 0;
+  let maxInFlight = 0;
+  return {
+    slowOk: async (): Promise<TransportResult> => {
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      await settle();
+      inFlight--;
+      return ok();
+    },
+    maxInFlight: () => maxInFlight,
+  };
+}
+
 describe('enqueue', () => {
   it('resolves only after the operation is durably written', async () => {
     const written = deferredPromise<void>();
@@ -317,19 +333,12 @@ describe('flush', () => {
     const { outbox, transport } = setup();
     await outbox.enqueue(track('A'));
     await outbox.enqueue(track('B'));
-    let inFlight = 0;
-    let maxInFlight = 0;
-    const slowOk = async (): Promise<TransportResult> => {
-      inFlight++;
-      maxInFlight = Math.max(maxInFlight, inFlight);
-      await settle();
-      inFlight--;
-      return ok();
-    };
+    const probe = concurrencyProbe();
+    const slowOk = probe.slowOk;
     transport.reply(slowOk, slowOk);
     const results = await Promise.all([outbox.flush(), outbox.flush(), outbox.flushWithin(60 * SECOND)]);
     expect(transport.sent).toHaveLength(2);
-    expect(maxInFlight).toBe(1);
+    expect(probe.maxInFlight()).toBe(1);
     expect(results[0]).toBe(results[1]);
     expect(results[0]!.done).toBe(2);
   });
@@ -546,22 +555,15 @@ describe('sendAllNow', () => {
     await outbox.flush();
     await outbox.enqueue(track('Due A'));
     await outbox.enqueue(track('Due B'));
-    let inFlight = 0;
-    let maxInFlight = 0;
-    const slowOk = async (): Promise<TransportResult> => {
-      inFlight++;
-      maxInFlight = Math.max(maxInFlight, inFlight);
-      await settle();
-      inFlight--;
-      return ok();
-    };
+    const probe = concurrencyProbe();
+    const slowOk = probe.slowOk;
     transport.reply(slowOk, slowOk, slowOk);
     const flushing = outbox.flush();
     await settle();
     const results = await Promise.all([flushing, outbox.sendAllNow(), outbox.sendAllNow()]);
     const labels = transport.sent.slice(1).map((sent) => (sent.request.body as { subject: string }).subject);
     expect(labels.sort()).toEqual(['Due A', 'Due B', 'Far off']);
-    expect(maxInFlight).toBe(1);
+    expect(probe.maxInFlight()).toBe(1);
     expect(results[1]).toBe(results[0]);
     expect(results[2]).toBe(results[0]);
     expect(results[0]).toMatchObject({ done: 3, deferred: 0 });
