@@ -19,9 +19,6 @@ export interface NaaTokenProviderOptions {
   createClient?: (clientId: string) => Promise<NestableClient>;
 }
 
-/** The API scope the tracking backend checks (DESIGN §3: `aud` and scope). */
-export const accessScopeFor = (clientId: string) => `api://${clientId}/access_as_user`;
-
 async function createMsalClient(clientId: string): Promise<NestableClient> {
   const msal = await import(/* webpackChunkName: "msal" */ '@azure/msal-browser');
   const client = await msal.createNestablePublicClientApplication({
