@@ -1,12 +1,17 @@
-import type { AttachmentInput, TrackRequest, TrackSource } from '../../common/api/email';
-import type { RecordRef } from '../../common/api/primitives';
+import type { AttachmentInput, CheckRequest, TrackRequest, TrackSource } from '../../common/api/email';
+import type { EmailAddress, RecordRef } from '../../common/api/primitives';
+import type { Direction } from '../../common/sync-methods';
 import { TRACKING_TOKEN_HEADER, type AttachmentData, type ComposeMessage, type MailAddress, type ReadMessage } from '../office/mailbox';
+import { isApiAddress, isTrackingToken } from './api-rules';
 
-/** Turns a message into the track request the API expects; knows nothing of Office or React. */
+/** Turns a message into the track (or check) request the API expects; knows nothing of Office or React. */
 
-const toAddress = (a: MailAddress) => (a.name ? { address: a.address, name: a.name } : { address: a.address });
-/** The API's address rule: anything with a domain after its last `@`. Outlook's group leftovers ("Undisclosed recipients:;") have none and are not addresses. */
-const validAddress = (a: MailAddress) => /@[^\s@<>\u0000-\u001f]+$/.test(a.address);
+const toAddress = (a: MailAddress): EmailAddress => {
+  const name = a.name?.slice(0, 256);
+  return name ? { address: a.address, name } : { address: a.address };
+};
+/** The addresses the API accepts; Outlook's group leftovers ("Undisclosed recipients:;") are not addresses. */
+export const apiAddressesOf = (list: MailAddress[]): EmailAddress[] => list.filter((a) => isApiAddress(a.address)).map(toAddress);
 /** NUL never belongs in mail text and cannot be stored as text: drop it rather than lose the whole track. */
 const storable = (text: string) => text.replace(/\u0000/g, '');
 const storableBody = (body: { contentType: 'html' | 'text'; content: string }) => ({ contentType: body.contentType, content: storable(body.content) });
@@ -26,6 +31,46 @@ export function parseReferences(header: string | undefined): string[] {
   return (header ?? '').match(/<[^<>]*[^<>\s][^<>]*>/g) ?? [];
 }
 
+/** Sent by the signed-in user (Sent Items, a draft opened in read mode) or received. */
+export function directionOf(message: ReadMessage, userAddress: string): Direction {
+  return message.from.address.toLowerCase() === userAddress.toLowerCase() ? 'outgoing' : 'incoming';
+}
+
+/** The message's X-Docket-Token, when it carries one the API accepts. */
+export function trackingTokenOf(headers: Record<string, string>): string | null {
+  const token = headers[TRACKING_TOKEN_HEADER.toLowerCase()]?.trim();
+  return isTrackingToken(token) ? token : null;
+}
+
+const readHeaders = (message: ReadMessage) => message.getInternetHeaders().catch(() => ({}) as Record<string, string>);
+
+/** What ties a read message to tracked mail: its Message-ID, token, conversation and the ids it replies to. */
+function identityOf(message: ReadMessage, headers: Record<string, string>) {
+  const internetMessageId = message.internetMessageId.trim();
+  const trackingToken = trackingTokenOf(headers);
+  const inReplyTo = parseReferences(headers['in-reply-to'])[0];
+  const references = parseReferences(headers.references).slice(-200);
+  return {
+    ...(internetMessageId && { internetMessageId }),
+    ...(trackingToken && { trackingToken }),
+    ...(message.conversationId && { conversationId: message.conversationId.slice(0, 512) }),
+    ...(inReplyTo && { inReplyTo }),
+    ...(references.length > 0 && { references }),
+  };
+}
+
+/** The automatic-tracking check for a read message: may the filter track it, is it tracked already? */
+export async function captureCheckRequest(message: ReadMessage, options: { userAddress: string }): Promise<CheckRequest> {
+  return {
+    direction: directionOf(message, options.userAddress),
+    ...identityOf(message, await readHeaders(message)),
+    ...(isApiAddress(message.from.address) && { from: toAddress(message.from) }),
+    to: apiAddressesOf(message.to),
+    cc: apiAddressesOf(message.cc),
+    automatic: true,
+  };
+}
+
 /** A received (or Sent Items) message, as seen in the reading pane. */
 export async function captureReadMessage(
   message: ReadMessage,
@@ -34,24 +79,17 @@ export async function captureReadMessage(
   const [body, attachments, headers] = await Promise.all([
     message.getBody(),
     message.getAttachments(options.maxAttachmentKb * 1024),
-    message.getInternetHeaders().catch(() => ({}) as Record<string, string>),
+    readHeaders(message),
   ]);
-  const fromMe = message.from.address.toLowerCase() === options.userAddress.toLowerCase();
-  const token = headers[TRACKING_TOKEN_HEADER.toLowerCase()]?.trim();
-  const inReplyTo = parseReferences(headers['in-reply-to'])[0];
-  const references = parseReferences(headers.references).slice(-200);
+  const direction = directionOf(message, options.userAddress);
   return {
-    direction: fromMe ? 'outgoing' : 'incoming',
-    ...(message.internetMessageId.trim() && { internetMessageId: message.internetMessageId.trim() }),
-    ...(token && /^[A-Za-z0-9._:-]{8,128}$/.test(token) && { trackingToken: token }),
-    ...(message.conversationId && { conversationId: message.conversationId }),
-    ...(inReplyTo && { inReplyTo }),
-    ...(references.length > 0 && { references }),
+    direction,
+    ...identityOf(message, headers),
     subject: storable(message.subject).slice(0, 4000),
     from: toAddress(message.from),
-    to: message.to.filter(validAddress).map(toAddress),
-    cc: message.cc.filter(validAddress).map(toAddress),
-    ...(fromMe ? { sentAt: message.dateTimeCreated } : { receivedAt: message.dateTimeCreated }),
+    to: apiAddressesOf(message.to),
+    cc: apiAddressesOf(message.cc),
+    ...(direction === 'outgoing' ? { sentAt: message.dateTimeCreated } : { receivedAt: message.dateTimeCreated }),
     body: storableBody(body),
     attachments: toAttachments(attachments),
     ...(options.regarding && { regarding: options.regarding }),
@@ -74,12 +112,12 @@ export async function captureComposeMessage(
   return {
     direction: 'outgoing',
     trackingToken: options.trackingToken,
-    ...(message.conversationId && { conversationId: message.conversationId }),
+    ...(message.conversationId && { conversationId: message.conversationId.slice(0, 512) }),
     subject: storable(subject).slice(0, 4000),
     from: toAddress(from),
-    to: recipients.to.filter(validAddress).map(toAddress),
-    cc: recipients.cc.filter(validAddress).map(toAddress),
-    bcc: recipients.bcc.filter(validAddress).map(toAddress),
+    to: apiAddressesOf(recipients.to),
+    cc: apiAddressesOf(recipients.cc),
+    bcc: apiAddressesOf(recipients.bcc),
     sentAt: options.sentAt,
     body: storableBody(body),
     attachments: toAttachments(attachments),

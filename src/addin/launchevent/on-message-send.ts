@@ -1,8 +1,8 @@
 import type { TrackSource } from '../../common/api/email';
 import type { MeResponse } from '../../common/api/me';
 import type { RecordRef } from '../../common/api/primitives';
-import { captureComposeMessage } from '../capture/capture-message';
-import type { ComposeMessage, MailAddress } from '../office/mailbox';
+import { apiAddressesOf, captureComposeMessage } from '../capture/capture-message';
+import type { ComposeMessage } from '../office/mailbox';
 import { ApiClient, ApiError, trackOperation } from '../outbox/api-client';
 import type { EventContext } from './event-context';
 import { createEventOutbox } from './event-outbox';
@@ -18,9 +18,6 @@ const DEFAULT_MAX_ATTACHMENT_KB = 5120;
 
 interface SendDecision { source: TrackSource; regarding?: RecordRef }
 
-const validAddress = (a: MailAddress) => /^[^\s@<>",;]+@[^\s@<>",;]+$/.test(a.address);
-const wireAddress = (a: MailAddress) => (a.name ? { address: a.address, name: a.name } : { address: a.address });
-
 /** Whether a status means "the server looked and said no" rather than "the server is not there". */
 function isRefusal(error: unknown): boolean {
   return error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
@@ -35,9 +32,9 @@ function isRefusal(error: unknown): boolean {
 async function decideAutomatically(client: ApiClient, message: ComposeMessage, me: MeResponse | null, trackingToken: string): Promise<SendDecision | null> {
   if (!me || me.mailbox.outgoingMethod !== 'outlook' || me.mailbox.trackingFilter === 'none') return null;
   const recipients = await message.getRecipients();
-  const to = recipients.to.filter(validAddress).map(wireAddress);
-  const cc = recipients.cc.filter(validAddress).map(wireAddress);
-  const bcc = recipients.bcc.filter(validAddress).map(wireAddress);
+  const to = apiAddressesOf(recipients.to);
+  const cc = apiAddressesOf(recipients.cc);
+  const bcc = apiAddressesOf(recipients.bcc);
   if (to.length + cc.length + bcc.length === 0) return null;
   try {
     const answer = await withTimeout(

@@ -1,15 +1,9 @@
+import { isTrackingToken } from '../capture/api-rules';
 import { TRACKING_TOKEN_HEADER, type ComposeMessage } from '../office/mailbox';
 import { randomUuid } from '../outbox/random-uuid';
 
 /** Custom property keeping the draft's tracking token, so the send handler reuses the one stamped in compose. */
 export const TRACKING_TOKEN_PROPERTY = 'docketToken';
-
-/** The token shape the API accepts (`TrackRequest.trackingToken`). */
-const VALID_TOKEN = /^[A-Za-z0-9._:-]{8,128}$/;
-
-function validToken(value: string | null): value is string {
-  return value !== null && VALID_TOKEN.test(value);
-}
 
 /**
  * The draft's tracking token: the one saved with the draft, else the one already in its
@@ -20,7 +14,7 @@ function validToken(value: string | null): value is string {
 export async function ensureTrackingToken(message: ComposeMessage): Promise<string> {
   const saved = await message.getCustomProperty(TRACKING_TOKEN_PROPERTY).catch(() => null);
   const stamped = await message.getInternetHeader(TRACKING_TOKEN_HEADER).catch(() => null);
-  const token = validToken(saved) ? saved : validToken(stamped) ? stamped : randomUuid();
+  const token = isTrackingToken(saved) ? saved : isTrackingToken(stamped) ? stamped : randomUuid();
   if (stamped !== token) {
     await message.setInternetHeader(TRACKING_TOKEN_HEADER, token).catch((error: unknown) => console.warn('Docket: could not stamp the X-Docket-Token header', error));
   }

@@ -20,6 +20,8 @@ function isoDate(value: Date | string | null | undefined): string {
 
 /** The mailbox interface's `ReadMessage` over an Office read-mode item. */
 export function readMessageOf(item: OfficeReadItem, office: typeof Office): ReadMessage {
+  // Read once: the status lookup, the automatic check and the track all want them, and a sent message's headers do not change.
+  let headers: Promise<Record<string, string>> | null = null;
   return {
     kind: 'read',
     itemId: item.itemId,
@@ -48,9 +50,16 @@ export function readMessageOf(item: OfficeReadItem, office: typeof Office): Read
         officeAsync<Office.AttachmentContent>((callback) => item.getAttachmentContentAsync(id, callback)),
       );
     },
-    async getInternetHeaders() {
-      const raw = await officeAsync<string>((callback) => item.getAllInternetHeadersAsync(callback));
-      return parseInternetHeaders(raw ?? '');
+    getInternetHeaders() {
+      if (!headers) {
+        const read = officeAsync<string>((callback) => item.getAllInternetHeadersAsync(callback)).then((raw) => parseInternetHeaders(raw ?? ''));
+        // A failed read is not kept: the next caller asks Outlook again.
+        read.catch(() => {
+          if (headers === read) headers = null;
+        });
+        headers = read;
+      }
+      return headers;
     },
   };
 }

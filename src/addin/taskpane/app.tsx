@@ -15,7 +15,7 @@ import { ViewBoundary, lazyView } from './lazy-view';
 import { AnnouncerProvider, useAnnouncement } from './announcer';
 import { OutboxProvider, useOutboxState } from './outbox-state';
 import { ProfileProvider, useProfile } from './profile';
-import { AutoTrackGuard, AutoTrackGuardProvider } from './read/use-auto-track';
+import { AutoTrackGuard, AutoTrackGuardProvider } from './read/auto-track-guard';
 import { ServicesProvider, useServices, type DocketServices } from './services';
 import { themeForOffice } from './theme';
 import { usePaneItem } from './use-pane-item';
@@ -55,6 +55,15 @@ const useStyles = makeStyles({
 
 type View = 'item' | 'outbox' | 'settings';
 
+/** A lazily loaded view: a spinner while its chunk downloads, Retry when it fails. Key it by view, so a failure stays with its view. */
+function ViewSlot({ children }: { children: ReactNode }) {
+  return (
+    <ViewBoundary>
+      <Suspense fallback={<Spinner size="small" label="Loading…" />}>{children}</Suspense>
+    </ViewBoundary>
+  );
+}
+
 function ViewButton(props: { view: View; current: View; onSelect(view: View): void; label?: string; children: ReactNode }) {
   const selected = props.view === props.current;
   return (
@@ -92,7 +101,6 @@ function TaskPane() {
   const box = useOutboxState();
   const waiting = box.operations.length;
   const failed = box.operations.filter((operation) => operation.state === 'failed').length;
-  const loading = <Spinner size="small" label="Loading…" />;
   usePrefetchedViews();
   const OutboxView = outboxView.current();
   const SettingsView = settingsView.current();
@@ -121,18 +129,14 @@ function TaskPane() {
       <main className={styles.main}>
         {view === 'item' && <ItemArea openSettings={() => setView('settings')} />}
         {view === 'outbox' && (
-          <ViewBoundary key="outbox">
-            <Suspense fallback={loading}>
-              <OutboxView />
-            </Suspense>
-          </ViewBoundary>
+          <ViewSlot key="outbox">
+            <OutboxView />
+          </ViewSlot>
         )}
         {view === 'settings' && (
-          <ViewBoundary key="settings">
-            <Suspense fallback={loading}>
-              <SettingsView />
-            </Suspense>
-          </ViewBoundary>
+          <ViewSlot key="settings">
+            <SettingsView />
+          </ViewSlot>
         )}
       </main>
     </div>
@@ -194,13 +198,11 @@ function ItemArea({ openSettings }: { openSettings(): void }) {
         </MessageBar>
       )}
       {item.kind === 'none' && <Text>Open or select a message to track it.</Text>}
-      <ViewBoundary key={item.kind}>
-        <Suspense fallback={<Spinner size="small" label="Loading…" />}>
+      <ViewSlot key={item.kind}>
         {item.kind === 'read' && <ReadMessageView key={`${item.message.itemId}|${item.message.internetMessageId}`} message={item.message} me={me} />}
         {item.kind === 'compose' && <ComposeView message={item.message} me={me} />}
         {item.kind === 'selection' && <BulkTrackView key={item.items.map((selected) => selected.itemId).join('|')} items={item.items} me={me} />}
-        </Suspense>
-      </ViewBoundary>
+      </ViewSlot>
     </>
   );
 }

@@ -13,7 +13,7 @@ function luminance(colour: string): number | null {
 }
 
 /** Dark Office themes (dark background) get Fluent's dark theme; everything else, light. */
-export function isDarkOfficeTheme(theme: { bodyBackgroundColor: string } | null): boolean {
+function isDarkOfficeTheme(theme: { bodyBackgroundColor: string } | null): boolean {
   if (!theme) return false;
   const value = luminance(theme.bodyBackgroundColor);
   return value !== null && value < 0.4;

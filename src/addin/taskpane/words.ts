@@ -53,7 +53,7 @@ export function describeFailure(error: unknown): { title: string; detail: string
   return { title: 'Something went wrong', detail: 'Docket could not finish this. Try again.' };
 }
 
-export const QUEUED_SENTENCES: Record<string, string> = {
+const QUEUED_SENTENCES: Record<string, string> = {
   track: 'Will be tracked when the tracking server is reachable.',
   untrack: 'Will be untracked when the tracking server is reachable.',
   'set-regarding': 'The regarding record will be changed when the tracking server is reachable.',

@@ -132,6 +132,19 @@ describe('createOfficeMailbox: read mode', () => {
     expect(fake.calls.filter((call) => call === 'getAttachmentContentAsync')).toHaveLength(1);
   });
 
+  it('asks Outlook for a message\'s internet headers once, however many callers want them, and again after a failed read', async () => {
+    const item = mailboxOf({ message: readMessage() }).currentItem() as ReadMessage;
+    const [first, second] = await Promise.all([item.getInternetHeaders(), item.getInternetHeaders()]);
+    expect(second).toBe(first);
+    await item.getInternetHeaders();
+    expect(fake.calls.filter((call) => call === 'getAllInternetHeadersAsync')).toHaveLength(1);
+
+    const failing = mailboxOf({ message: readMessage(), failures: { getAllInternetHeadersAsync: { code: 9017, name: 'GenericResponseError', message: 'An internal error occurred.' } } }).currentItem() as ReadMessage;
+    await expect(failing.getInternetHeaders()).rejects.toMatchObject({ code: 9017 });
+    await expect(failing.getInternetHeaders()).rejects.toMatchObject({ code: 9017 });
+    expect(fake.calls.filter((call) => call === 'getAllInternetHeadersAsync')).toHaveLength(2);
+  });
+
   it('rejects with the Office error when Outlook fails to give the body', async () => {
     const item = mailboxOf({ message: readMessage(), failures: { 'body.getAsync': { code: 9017, name: 'GenericResponseError', message: 'An internal error occurred.' } } }).currentItem() as ReadMessage;
     await expect(item.getBody()).rejects.toMatchObject({ code: 9017, name: 'GenericResponseError', message: 'An internal error occurred.' });

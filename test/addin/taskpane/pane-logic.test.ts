@@ -1,7 +1,7 @@
 import { webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import type { OutboxOperation } from '../../../src/addin/outbox';
-import { parseTrackOnSend, serializeTrackOnSend } from '../../../src/addin/taskpane/compose/compose-view';
-import { AutoTrackGuard } from '../../../src/addin/taskpane/read/use-auto-track';
+import { parseTrackOnSend, serializeTrackOnSend } from '../../../src/addin/capture/track-on-send-value';
+import { AutoTrackGuard } from '../../../src/addin/taskpane/read/auto-track-guard';
 import { deriveMessageState, type MessageFacts } from '../../../src/addin/taskpane/read/message-state';
 import { themeForOffice } from '../../../src/addin/taskpane/theme';
 import { describeTrackers, methodSentence, sendNowOutcome } from '../../../src/addin/taskpane/words';

@@ -1,7 +1,7 @@
 import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { MeResponse } from '../../../common/api/me';
-import { captureReadMessage } from '../../capture/capture-message';
+import { captureReadMessage, directionOf } from '../../capture/capture-message';
 import { trackOperation } from '../../outbox/api-client';
 import { useAnnouncement } from '../announcer';
 import { useOutboxState } from '../outbox-state';
@@ -73,8 +73,7 @@ export default function BulkTrackView({ items, me }: { items: SelectedItem[]; me
         advanceTo(base, `Loading message ${index + 1} of ${items.length}: ${name}`);
         const message = await mailbox.loadMessage(item.itemId);
         advanceTo(base + 1, `Checking ${name}`);
-        const direction = message.from.address.toLowerCase() === mailbox.userAddress.toLowerCase() ? 'outgoing' : 'incoming';
-        const method = direction === 'incoming' ? me.mailbox.incomingMethod : me.mailbox.outgoingMethod;
+        const method = directionOf(message, mailbox.userAddress) === 'incoming' ? me.mailbox.incomingMethod : me.mailbox.outgoingMethod;
         if (method === 'none') {
           update((current) => ({ ...current, skippedTurnedOff: current.skippedTurnedOff + 1 }));
           continue;

@@ -1,8 +1,8 @@
 import { Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle1, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Suspense, useEffect, useId, useRef, useState } from 'react';
 import type { MeResponse } from '../../../common/api/me';
-import type { RecordRef } from '../../../common/api/primitives';
 import { TRACKING_FILTER_EXPLANATIONS } from '../../../common/sync-methods';
+import { parseTrackOnSend, serializeTrackOnSend, type TrackOnSend } from '../../capture/track-on-send-value';
 import { useAnnouncement } from '../announcer';
 import { RegardingSearch } from '../regarding-search-lazy';
 import { TRACK_ON_SEND_PROPERTY, TRACK_ON_SEND_SOURCE_PROPERTY, type ComposeMessage } from '../services';
@@ -14,39 +14,6 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground3 },
   toggle: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
 });
-
-interface TrackOnSend { on: boolean; regarding: RecordRef | null }
-
-/**
- * Set by the event bundle beside the marker when Docket itself switched tracking on (a reply in
- * a tracked conversation); cleared here when the user decides, so the track counts as theirs.
- */
-
-function recordRefOf(value: unknown): RecordRef | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const { type, id } = value as { type?: unknown; id?: unknown };
-  if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(RECORD_TYPE_LABELS, type) || typeof id !== 'string' || !id) return null;
-  return { type: type as RecordRef['type'], id };
-}
-
-/**
- * Reads the draft's "track when sent" marker: absent is off, `{}` is on, `{"regarding":{type,id}}`
- * is on with a record. A bare `{type,id}` is read as a regarding too, so either writer's form works.
- */
-export function parseTrackOnSend(value: string | null): TrackOnSend {
-  if (value === null || value === '') return { on: false, regarding: null };
-  try {
-    const parsed = JSON.parse(value) as { regarding?: unknown } | null;
-    return { on: true, regarding: recordRefOf(parsed?.regarding) ?? recordRefOf(parsed) };
-  } catch {
-    return { on: true, regarding: null };
-  }
-}
-
-export function serializeTrackOnSend(value: TrackOnSend): string | null {
-  if (!value.on) return null;
-  return JSON.stringify(value.regarding ? { regarding: { type: value.regarding.type, id: value.regarding.id } } : {});
-}
 
 /** Compose mode: mark the draft to be tracked when it is sent (the event bundle does the tracking). */
 export function ComposeView({ message, me }: { message: ComposeMessage; me: MeResponse }) {

@@ -9,12 +9,11 @@ export class AutoTrackGuard {
   private readonly seen = new Set<string>();
   /** Messages settled for good: seen tracked (or otherwise not up for automatic tracking) or untracked by the user. */
   private readonly settled = new Set<string>();
+  private readonly linked = new Set<string>();
 
   /** True the first time a message is claimed, false ever after. */
   claim(messageKey: string): boolean {
-    if (this.seen.has(messageKey)) return false;
-    this.seen.add(messageKey);
-    return true;
+    return claimOnce(this.seen, messageKey);
   }
 
   /** Gives a message back when its check was cut short (the user moved on), so a later visit may track it. */
@@ -22,13 +21,9 @@ export class AutoTrackGuard {
     if (!this.settled.has(messageKey)) this.seen.delete(messageKey);
   }
 
-  private readonly linked = new Set<string>();
-
   /** True the first time this session links a copy's Message-ID to its stored email, false ever after. */
   claimLink(messageKey: string): boolean {
-    if (this.linked.has(messageKey)) return false;
-    this.linked.add(messageKey);
-    return true;
+    return claimOnce(this.linked, messageKey);
   }
 
   /** Claims a message for good: it was seen in a settled state, or the user untracked it; release no longer gives it back. */
@@ -37,6 +32,12 @@ export class AutoTrackGuard {
     this.seen.add(messageKey);
     this.settled.add(messageKey);
   }
+}
+
+function claimOnce(claimed: Set<string>, key: string): boolean {
+  if (claimed.has(key)) return false;
+  claimed.add(key);
+  return true;
 }
 
 const AutoTrackGuardContext = createContext<AutoTrackGuard | null>(null);

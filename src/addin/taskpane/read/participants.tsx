@@ -2,7 +2,7 @@ import { Badge, Button, Caption1, Spinner, Subtitle2, Text, makeStyles, tokens }
 import { useEffect, useMemo, useState } from 'react';
 import type { CrmRecord, ResolveResult } from '../../../common/api/record';
 import { randomUuid } from '../../outbox/random-uuid';
-import { isApiAddress } from '../address-rule';
+import { isApiAddress } from '../../capture/api-rules';
 import { useServices, type ReadMessage } from '../services';
 import { RECORD_TYPE_LABELS, describeFailure } from '../words';
 

@@ -1,36 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { useAutoTrackGuard } from './auto-track-guard';
-import type { CheckRequest } from '../../../common/api/email';
 import type { MeResponse } from '../../../common/api/me';
-import { parseReferences } from '../../capture/capture-message';
-import { isApiAddress } from '../address-rule';
-import { useServices, type MailAddress, type ReadMessage } from '../services';
+import { captureCheckRequest } from '../../capture/capture-message';
+import { useServices, type ReadMessage } from '../services';
+import { useAutoTrackGuard } from './auto-track-guard';
 import type { MessageTracking } from './use-message-tracking';
-
-export { AutoTrackGuard, AutoTrackGuardProvider, useAutoTrackGuard } from './auto-track-guard';
-
-function toAddress(a: MailAddress) {
-  const name = a.name?.slice(0, 256);
-  return name ? { address: a.address, name } : { address: a.address };
-}
-
-async function checkRequestFor(message: ReadMessage, direction: CheckRequest['direction'], trackingToken: string | null): Promise<CheckRequest> {
-  const headers = await message.getInternetHeaders().catch(() => ({}) as Record<string, string>);
-  const inReplyTo = parseReferences(headers['in-reply-to'])[0];
-  const references = parseReferences(headers.references).slice(-200);
-  return {
-    direction,
-    ...(message.internetMessageId.trim() && { internetMessageId: message.internetMessageId.trim() }),
-    ...(trackingToken && { trackingToken }),
-    ...(message.conversationId && { conversationId: message.conversationId.slice(0, 512) }),
-    ...(inReplyTo && { inReplyTo }),
-    ...(references.length > 0 && { references }),
-    ...(isApiAddress(message.from.address) && { from: toAddress(message.from) }),
-    to: message.to.filter((a) => isApiAddress(a.address)).map(toAddress),
-    cc: message.cc.filter((a) => isApiAddress(a.address)).map(toAddress),
-    automatic: true,
-  };
-}
 
 /**
  * DESIGN §4: with method `outlook` and a filter other than `none`, the pane tracks each
@@ -38,13 +11,12 @@ async function checkRequestFor(message: ReadMessage, direction: CheckRequest['di
  * Returns the server's reason once it tracked automatically, for the pane to show.
  */
 export function useAutoTrack(message: ReadMessage, me: MeResponse, tracking: MessageTracking): string | null {
-  const { api } = useServices();
+  const { api, mailbox } = useServices();
   const guard = useAutoTrackGuard();
   const [reason, setReason] = useState<string | null>(null);
-  const method = tracking.direction === 'incoming' ? me.mailbox.incomingMethod : me.mailbox.outgoingMethod;
   const eligible =
     guard !== null &&
-    method === 'outlook' &&
+    tracking.method === 'outlook' &&
     me.mailbox.trackingFilter !== 'none' &&
     tracking.headersRead &&
     tracking.state.kind === 'not-tracked' &&
@@ -68,8 +40,7 @@ export function useAutoTrack(message: ReadMessage, me: MeResponse, tracking: Mes
     let started = false;
     void (async () => {
       try {
-        const { tracking: now } = latest.current;
-        const check = await api.check(await checkRequestFor(latest.current.message, now.direction, now.trackingToken));
+        const check = await api.check(await captureCheckRequest(latest.current.message, { userAddress: mailbox.userAddress }));
         if (cancelled || !check.shouldTrack || check.tracked) return;
         started = true;
         setReason(check.message);
@@ -82,7 +53,7 @@ export function useAutoTrack(message: ReadMessage, me: MeResponse, tracking: Mes
       cancelled = true;
       if (!started) guard.release(key);
     };
-  }, [eligible, guard, api, message.internetMessageId]);
+  }, [eligible, guard, api, mailbox, message.internetMessageId]);
 
   return reason;
 }

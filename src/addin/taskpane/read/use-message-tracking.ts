@@ -2,11 +2,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Email, EmailDetail, TrackResponse, TrackSource } from '../../../common/api/email';
 import type { MeResponse } from '../../../common/api/me';
 import type { RecordRef } from '../../../common/api/primitives';
-import type { Direction } from '../../../common/sync-methods';
-import { captureReadMessage, parseReferences } from '../../capture/capture-message';
+import type { SyncMethod } from '../../../common/sync-methods';
+import { captureReadMessage, directionOf, parseReferences, trackingTokenOf } from '../../capture/capture-message';
 import { setRegardingOperation, trackOperation, untrackOperation } from '../../outbox/api-client';
 import { useOutboxState } from '../outbox-state';
-import { TRACKING_TOKEN_HEADER, useServices, type ReadMessage } from '../services';
+import { useServices, type ReadMessage } from '../services';
 import { describeFailure, methodSentence } from '../words';
 import { useAutoTrackGuard } from './auto-track-guard';
 import { deriveMessageState, type MessageState } from './message-state';
@@ -15,9 +15,8 @@ export interface Problem { title: string; detail: string }
 
 export interface MessageTracking {
   state: MessageState;
-  direction: Direction;
-  /** The message's own tracking token (X-Docket-Token), once the headers are read. */
-  trackingToken: string | null;
+  /** How the mailbox tracks mail of this message's direction. */
+  method: SyncMethod;
   headersRead: boolean;
   /** An action that could not even be queued (e.g. Outlook refused the body). */
   actionProblem: Problem | null;
@@ -29,8 +28,6 @@ export interface MessageTracking {
   retry(operationId: string): Promise<void>;
   discard(operationId: string): Promise<void>;
 }
-
-const SAFE_TOKEN = /^[A-Za-z0-9._:-]{8,128}$/;
 
 function subjectLabel(subject: string): string {
   const trimmed = subject.trim() || '(no subject)';
@@ -60,7 +57,6 @@ export function useMessageTracking(message: ReadMessage, me: MeResponse): Messag
   const box = useOutboxState();
   const guard = useAutoTrackGuard();
   const key = message.internetMessageId;
-  const [trackingToken, setTrackingToken] = useState<string | null>(null);
   const [headersRead, setHeadersRead] = useState(false);
   const [statusLoading, setStatusLoading] = useState(true);
   const [email, setEmail] = useState<Email | null>(null);
@@ -73,7 +69,7 @@ export function useMessageTracking(message: ReadMessage, me: MeResponse): Messag
   const forLink = useRef({ message, me, box });
   forLink.current = { message, me, box };
 
-  const direction: Direction = message.from.address.toLowerCase() === mailbox.userAddress.toLowerCase() ? 'outgoing' : 'incoming';
+  const direction = directionOf(message, mailbox.userAddress);
   const method = direction === 'incoming' ? me.mailbox.incomingMethod : me.mailbox.outgoingMethod;
 
   useEffect(() => {
@@ -91,9 +87,7 @@ export function useMessageTracking(message: ReadMessage, me: MeResponse): Messag
     void (async () => {
       const headers = await message.getInternetHeaders().catch(() => ({}) as Record<string, string>);
       if (cancelled) return;
-      const token = headers[TRACKING_TOKEN_HEADER.toLowerCase()]?.trim();
-      const safeToken = token && SAFE_TOKEN.test(token) ? token : null;
-      setTrackingToken(safeToken);
+      const safeToken = trackingTokenOf(headers);
       setHeadersRead(true);
       const started = version.current;
       if (!key.trim() && !safeToken) {
@@ -198,5 +192,5 @@ export function useMessageTracking(message: ReadMessage, me: MeResponse): Messag
   const retry = useCallback((id: string) => run('retry', () => box.retry(id)), [run, box]);
   const discard = useCallback((id: string) => run('discard', () => box.discard(id)), [run, box]);
 
-  return { state, direction, trackingToken, headersRead, actionProblem, busy, track, untrack, setRegarding, retry, discard };
+  return { state, method, headersRead, actionProblem, busy, track, untrack, setRegarding, retry, discard };
 }
