@@ -5,18 +5,6 @@ export class ApiProblem extends Error {
   constructor(readonly problem: Problem) {
     super(problem.detail ?? problem.title);
   }
-
-  get status(): number {
-    return this.problem.status;
-  }
-
-  get field(): string | undefined {
-    return this.problem.field ?? fieldOfPointer(this.problem.errors?.[0]?.pointer);
-  }
-
-  get rule(): string | undefined {
-    return this.problem.rule;
-  }
 }
 
 /** Validation errors name a JSON pointer (`/maxBodyKb`, `/emails/2`); the form wants the top-level field. */

@@ -6,7 +6,6 @@ import { ENTRA_TENANT_ID, entraScope } from './entra-config';
  * used, so a local-token console never downloads it.
  */
 export interface EntraSession extends TokenSource {
-  readonly account: string;
   signOut(): Promise<void>;
 }
 
@@ -37,7 +36,6 @@ export async function resumeEntraSession(clientId: string): Promise<EntraSession
   if (!account) return null;
   const scopes = [entraScope(clientId)];
   return {
-    account: account.username,
     async getToken() {
       try {
         return (await app.acquireTokenSilent({ scopes, account })).accessToken;

@@ -1,11 +1,8 @@
 import { Button, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
+import type { Overview } from '../../common/api/admin';
 
-export interface DailyCount {
-  date: string;
-  incoming: number;
-  outgoing: number;
-}
+type DailyCount = Overview['days'][number];
 
 const WIDTH = 720;
 const HEIGHT = 240;

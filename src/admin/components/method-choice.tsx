@@ -20,12 +20,11 @@ export function ExplainedChoice<T extends string>(props: {
   onChange(value: T): void;
   error?: string;
   hint?: string;
-  disabled?: boolean;
 }) {
   const styles = useStyles();
   return (
     <Field label={props.label} validationMessage={props.error} hint={props.hint}>
-      <RadioGroup name={props.name} value={props.value ?? ''} onChange={(_e, data) => props.onChange(data.value as T)} disabled={props.disabled}>
+      <RadioGroup name={props.name} value={props.value ?? ''} onChange={(_e, data) => props.onChange(data.value as T)}>
         {props.choices.map((choice) => (
           <Radio
             key={choice.value}

@@ -3,7 +3,6 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  Spinner,
   Table,
   TableBody,
   TableCell,
@@ -13,9 +12,10 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import type { EmailDetail } from '../../common/api/email';
-import { ErrorBar } from '../components/error-bar';
+import type { EmailDetail, TrackSource } from '../../common/api/email';
+import { Fact, FactList } from '../components/fact-list';
 import { formatAddress, formatBytes, formatDateTime } from '../components/format';
+import { LoadStatus } from '../components/load-status';
 import { CORRELATION_EXPLANATIONS } from '../components/method-labels';
 import { PageHeading } from '../components/page-heading';
 import { SafeEmailBody } from '../email-body/safe-email-body';
@@ -23,12 +23,9 @@ import { RouterLink } from '../router';
 import { useSession } from '../session';
 import { useLoader } from '../use-loader';
 
-const SOURCE_LABELS = { manual: 'Tracked by hand', 'auto-send': 'Automatically, on send', 'auto-read': 'Automatically, when read', bulk: 'Bulk track' } as const;
+const SOURCE_LABELS: Record<TrackSource, string> = { manual: 'Tracked by hand', 'auto-send': 'Automatically, on send', 'auto-read': 'Automatically, when read', bulk: 'Bulk track' };
 
 const useStyles = makeStyles({
-  facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`, margin: `${tokens.spacingVerticalL} 0` },
-  term: { color: tokens.colorNeutralForeground2 },
-  detail: { margin: 0, overflowWrap: 'anywhere' },
   section: { marginBottom: tokens.spacingVerticalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   h2: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
 });
@@ -46,8 +43,7 @@ export function EmailViewPage({ id }: { id: string }) {
     return (
       <>
         <PageHeading title="Tracked email">Tracked email</PageHeading>
-        <ErrorBar error={loaded.error} title="The email could not be loaded" />
-        {loaded.loading && <Spinner label="Loading the email…" />}
+        <LoadStatus loaded={loaded} errorTitle="The email could not be loaded" loadingLabel="Loading the email…" />
       </>
     );
   }
@@ -59,42 +55,20 @@ export function EmailViewPage({ id }: { id: string }) {
       <Text>
         <RouterLink href="/admin/emails">All tracked email</RouterLink>
       </Text>
-      <dl className={styles.facts}>
-        <dt className={styles.term}>From</dt>
-        <dd className={styles.detail}>{formatAddress(email.from)}</dd>
-        <dt className={styles.term}>To</dt>
-        <dd className={styles.detail}>{addresses(email.to)}</dd>
-        {email.cc.length > 0 && (
-          <>
-            <dt className={styles.term}>Cc</dt>
-            <dd className={styles.detail}>{addresses(email.cc)}</dd>
-          </>
-        )}
-        {email.bcc.length > 0 && (
-          <>
-            <dt className={styles.term}>Bcc</dt>
-            <dd className={styles.detail}>{addresses(email.bcc)}</dd>
-          </>
-        )}
-        <dt className={styles.term}>Direction</dt>
-        <dd className={styles.detail}>{email.direction === 'incoming' ? 'Incoming' : 'Outgoing'}</dd>
-        <dt className={styles.term}>{email.direction === 'incoming' ? 'Received' : 'Sent'}</dt>
-        <dd className={styles.detail}>{formatDateTime(email.receivedAt ?? email.sentAt)}</dd>
-        <dt className={styles.term}>Regarding</dt>
-        <dd className={styles.detail}>{email.regarding ? `${email.regarding.name} (${email.regarding.type})` : 'Not set'}</dd>
-        <dt className={styles.term}>Correlation</dt>
-        <dd className={styles.detail}>
+      <FactList>
+        <Fact term="From">{formatAddress(email.from)}</Fact>
+        <Fact term="To">{addresses(email.to)}</Fact>
+        {email.cc.length > 0 && <Fact term="Cc">{addresses(email.cc)}</Fact>}
+        {email.bcc.length > 0 && <Fact term="Bcc">{addresses(email.bcc)}</Fact>}
+        <Fact term="Direction">{email.direction === 'incoming' ? 'Incoming' : 'Outgoing'}</Fact>
+        <Fact term={email.direction === 'incoming' ? 'Received' : 'Sent'}>{formatDateTime(email.receivedAt ?? email.sentAt)}</Fact>
+        <Fact term="Regarding">{email.regarding ? `${email.regarding.name} (${email.regarding.type})` : 'Not set'}</Fact>
+        <Fact term="Correlation">
           {email.correlationMethod}: {CORRELATION_EXPLANATIONS[email.correlationMethod]}
-        </dd>
-        <dt className={styles.term}>Message-ID</dt>
-        <dd className={styles.detail}>{email.internetMessageId ?? '—'}</dd>
-        {email.trackingToken && (
-          <>
-            <dt className={styles.term}>Tracking token</dt>
-            <dd className={styles.detail}>{email.trackingToken}</dd>
-          </>
-        )}
-      </dl>
+        </Fact>
+        <Fact term="Message-ID">{email.internetMessageId ?? '—'}</Fact>
+        {email.trackingToken && <Fact term="Tracking token">{email.trackingToken}</Fact>}
+      </FactList>
 
       {email.notices.length > 0 && (
         <section className={styles.section} aria-labelledby="email-notices">

@@ -4,7 +4,6 @@ import {
   Input,
   makeStyles,
   Select,
-  Spinner,
   Table,
   TableBody,
   TableCell,
@@ -14,12 +13,13 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import type { AdminEmailQuery } from '../../common/api/admin';
 import { RECORD_TYPES, type RecordType } from '../../common/api/primitives';
-import { ErrorBar } from '../components/error-bar';
 import { formatAddress, formatDateTime } from '../components/format';
 import { useFormStyles } from '../components/form-layout';
+import { ListPager } from '../components/list-pager';
+import { LoadStatus } from '../components/load-status';
 import { PageHeading } from '../components/page-heading';
 import { type PickedRecord, RecordPicker } from '../components/record-picker';
 import { navigate, RouterLink, useLocationPath } from '../router';
@@ -32,7 +32,6 @@ const useStyles = makeStyles({
   table: { tableLayout: 'auto' },
   filters: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'flex-end', marginBottom: tokens.spacingVerticalL },
   secondary: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  pager: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', marginTop: tokens.spacingVerticalM },
 });
 
 interface Search {
@@ -97,12 +96,11 @@ export function EmailsPage() {
   const styles = useStyles();
   const formStyles = useFormStyles();
   const { api } = useSession();
-  const { search: params } = useLocationPath();
-  const key = params.toString();
-  const applied = readSearch(params);
+  const key = useLocationPath().search.toString();
+  const applied = useMemo(() => readSearch(new URLSearchParams(key)), [key]);
   const [draft, setDraft] = useState<Search>(applied);
-  useEffect(() => setDraft(readSearch(new URLSearchParams(key))), [key]);
-  const list = useLoader(() => api.emails(toQuery(readSearch(new URLSearchParams(key)))), [api, key]);
+  useEffect(() => setDraft(applied), [applied]);
+  const list = useLoader(() => api.emails(toQuery(applied)), [api, applied]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -140,8 +138,7 @@ export function EmailsPage() {
           <Button onClick={() => navigate('/admin/emails')}>Clear</Button>
         </div>
       </form>
-      <ErrorBar error={list.error} title="The search failed" />
-      {list.loading && !list.data && <Spinner label="Searching…" />}
+      <LoadStatus loaded={list} errorTitle="The search failed" loadingLabel="Searching…" />
       {list.data && (
         <>
           <Text role="status">{list.data.total === 0 ? 'No tracked email matches.' : `${list.data.total} tracked email${list.data.total === 1 ? '' : 's'}`}</Text>
@@ -173,19 +170,7 @@ export function EmailsPage() {
               </TableBody>
             </Table>
           )}
-          {list.data.total > PAGE_SIZE && (
-            <div className={styles.pager}>
-              <Button disabled={applied.offset === 0} onClick={() => navigate(writeSearch({ ...applied, offset: Math.max(0, applied.offset - PAGE_SIZE) }))}>
-                Previous
-              </Button>
-              <Text>
-                {applied.offset + 1}–{Math.min(applied.offset + PAGE_SIZE, list.data.total)} of {list.data.total}
-              </Text>
-              <Button disabled={applied.offset + PAGE_SIZE >= list.data.total} onClick={() => navigate(writeSearch({ ...applied, offset: applied.offset + PAGE_SIZE }))}>
-                Next
-              </Button>
-            </div>
-          )}
+          <ListPager offset={applied.offset} pageSize={PAGE_SIZE} total={list.data.total} onOffsetChange={(offset) => navigate(writeSearch({ ...applied, offset }))} />
         </>
       )}
     </>

@@ -1,12 +1,14 @@
-import { Badge, Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from '@fluentui/react-components';
-import { type FormEvent, useEffect, useState } from 'react';
+import { Badge, Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
+import { type FormEvent, useState } from 'react';
 import type { Mailbox, MailboxPatch } from '../../common/api/mailbox';
-import { findMailboxRuleViolations, type MailboxRuleViolation } from '../../common/mailbox-rules';
+import { findMailboxRuleViolations } from '../../common/mailbox-rules';
 import type { SyncMethod, TrackingFilter } from '../../common/sync-methods';
 import { fieldError, isFieldError } from '../api/api-problem';
 import { ErrorBar } from '../components/error-bar';
+import { Fact, FactList } from '../components/fact-list';
 import { formatDateTime } from '../components/format';
 import { useFormStyles } from '../components/form-layout';
+import { LoadStatus } from '../components/load-status';
 import { ExplainedChoice } from '../components/method-choice';
 import { TRACKING_FILTER_CHOICES } from '../components/method-labels';
 import { PageHeading } from '../components/page-heading';
@@ -16,9 +18,6 @@ import { useSession } from '../session';
 import { useLoader } from '../use-loader';
 
 const useStyles = makeStyles({
-  facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`, margin: `${tokens.spacingVerticalL} 0` },
-  term: { color: tokens.colorNeutralForeground2 },
-  detail: { margin: 0 },
   approval: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', marginBottom: tokens.spacingVerticalL },
 });
 
@@ -53,39 +52,38 @@ function changes(mailbox: Mailbox, draft: Draft): MailboxPatch {
 
 /** One mailbox: its methods with the rules of DESIGN §1 enforced in the form, its filter, and approval. */
 export function MailboxEditPage({ id }: { id: string }) {
-  const styles = useStyles();
-  const formStyles = useFormStyles();
   const { api } = useSession();
   const loaded = useLoader(async () => {
     const [mailbox, queues] = await Promise.all([api.mailbox(id), api.mailboxes({ kind: 'queue', limit: 500 })]);
     return { mailbox, otherForwardMailboxExists: queues.mailboxes.some((m) => m.isForwardMailbox && m.id !== id) };
   }, [api, id]);
-  const [mailbox, setMailbox] = useState<Mailbox>();
-  const [draft, setDraft] = useState<Draft>();
+
+  if (!loaded.data) {
+    return (
+      <>
+        <PageHeading title="Mailbox">Mailbox</PageHeading>
+        <LoadStatus loaded={loaded} errorTitle="The mailbox could not be loaded" loadingLabel="Loading the mailbox…" />
+      </>
+    );
+  }
+  const { mailbox, otherForwardMailboxExists } = loaded.data;
+  return <MailboxEditor mailbox={mailbox} otherForwardMailboxExists={otherForwardMailboxExists} onSaved={(updated) => loaded.setData({ mailbox: updated, otherForwardMailboxExists })} />;
+}
+
+/** The loaded mailbox's page; the draft starts from it and starts again from each saved version. */
+function MailboxEditor({ mailbox, otherForwardMailboxExists, onSaved }: { mailbox: Mailbox; otherForwardMailboxExists: boolean; onSaved(mailbox: Mailbox): void }) {
+  const styles = useStyles();
+  const formStyles = useFormStyles();
+  const { api } = useSession();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(mailbox));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [notice, setNotice] = useState<string>();
 
-  useEffect(() => {
-    if (!loaded.data) return;
-    setMailbox(loaded.data.mailbox);
-    setDraft(draftOf(loaded.data.mailbox));
-  }, [loaded.data]);
-
-  if (!mailbox || !draft || !loaded.data) {
-    return (
-      <>
-        <PageHeading title="Mailbox">Mailbox</PageHeading>
-        <ErrorBar error={loaded.error} title="The mailbox could not be loaded" />
-        {loaded.loading && <Spinner label="Loading the mailbox…" />}
-      </>
-    );
-  }
-
-  const orgHasForwardMailbox = loaded.data.otherForwardMailboxExists || draft.isForwardMailbox;
+  const orgHasForwardMailbox = otherForwardMailboxExists || draft.isForwardMailbox;
   const violations = findMailboxRuleViolations({ kind: mailbox.kind, ...draft }, orgHasForwardMailbox);
   const messageFor = (field: (typeof FORM_FIELDS)[number]) =>
-    violations.find((v: MailboxRuleViolation) => v.field === field)?.message ?? fieldError(error, field);
+    violations.find((v) => v.field === field)?.message ?? fieldError(error, field);
 
   const edit = (patch: Partial<Draft>) => {
     setDraft({ ...draft, ...patch });
@@ -99,7 +97,7 @@ export function MailboxEditPage({ id }: { id: string }) {
     setNotice(undefined);
     try {
       const updated = await api.patchMailbox(mailbox.id, patch);
-      setMailbox(updated);
+      onSaved(updated);
       setDraft(draftOf(updated));
       setNotice(done);
     } catch (e) {
@@ -130,14 +128,11 @@ export function MailboxEditPage({ id }: { id: string }) {
       <Text>
         <RouterLink href="/admin/mailboxes">All mailboxes</RouterLink>
       </Text>
-      <dl className={styles.facts}>
-        <dt className={styles.term}>Kind</dt>
-        <dd className={styles.detail}>{mailbox.kind === 'queue' ? 'Queue' : 'User'}</dd>
-        <dt className={styles.term}>Last tracking activity</dt>
-        <dd className={styles.detail}>{formatDateTime(mailbox.lastTrackedAt, 'Never')}</dd>
-        <dt className={styles.term}>Created</dt>
-        <dd className={styles.detail}>{formatDateTime(mailbox.createdAt)}</dd>
-      </dl>
+      <FactList>
+        <Fact term="Kind">{mailbox.kind === 'queue' ? 'Queue' : 'User'}</Fact>
+        <Fact term="Last tracking activity">{formatDateTime(mailbox.lastTrackedAt, 'Never')}</Fact>
+        <Fact term="Created">{formatDateTime(mailbox.createdAt)}</Fact>
+      </FactList>
       <div className={styles.approval}>
         {mailbox.approved ? (
           <>

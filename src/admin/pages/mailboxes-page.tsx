@@ -5,7 +5,6 @@ import {
   Input,
   makeStyles,
   Select,
-  Spinner,
   Table,
   TableBody,
   TableCell,
@@ -21,8 +20,10 @@ import { SYNC_METHOD_LABELS, SYNC_METHODS, type SyncMethod } from '../../common/
 import { describeError } from '../api/api-problem';
 import { ErrorBar } from '../components/error-bar';
 import { formatDateTime } from '../components/format';
-import { TRACKING_FILTER_LABELS } from '../components/method-labels';
 import { useFormStyles } from '../components/form-layout';
+import { ListPager } from '../components/list-pager';
+import { LoadStatus } from '../components/load-status';
+import { TRACKING_FILTER_LABELS } from '../components/method-labels';
 import { PageHeading } from '../components/page-heading';
 import { AddQueueForm } from '../mailboxes/add-queue-form';
 import { RouterLink } from '../router';
@@ -36,7 +37,6 @@ const useStyles = makeStyles({
   filters: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'flex-end', marginBottom: tokens.spacingVerticalL },
   address: { display: 'flex', flexDirection: 'column' },
   secondary: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  pager: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', marginTop: tokens.spacingVerticalM },
   approve: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   badge: { whiteSpace: 'nowrap', flexShrink: 0 },
   addQueue: { marginTop: tokens.spacingVerticalXXL },
@@ -149,9 +149,8 @@ export function MailboxesPage() {
           </Button>
         </div>
       </form>
-      <ErrorBar error={list.error} title="The mailboxes could not be loaded" />
+      <LoadStatus loaded={list} errorTitle="The mailboxes could not be loaded" loadingLabel="Loading mailboxes…" />
       {approveError && <ErrorBar error={new Error(approveError)} title="Not approved" />}
-      {list.loading && !list.data && <Spinner label="Loading mailboxes…" />}
       {list.data && (
         <>
           <Text role="status">
@@ -208,19 +207,7 @@ export function MailboxesPage() {
               </TableBody>
             </Table>
           )}
-          {list.data.total > PAGE_SIZE && (
-            <div className={styles.pager}>
-              <Button disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
-                Previous
-              </Button>
-              <Text>
-                {offset + 1}–{Math.min(offset + PAGE_SIZE, list.data.total)} of {list.data.total}
-              </Text>
-              <Button disabled={offset + PAGE_SIZE >= list.data.total} onClick={() => setOffset(offset + PAGE_SIZE)}>
-                Next
-              </Button>
-            </div>
-          )}
+          <ListPager offset={offset} pageSize={PAGE_SIZE} total={list.data.total} onOffsetChange={setOffset} />
         </>
       )}
       <section className={styles.addQueue} aria-labelledby="add-queue">

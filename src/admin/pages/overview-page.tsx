@@ -1,7 +1,7 @@
-import { Badge, makeStyles, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import { Badge, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
 import { DailyChart } from '../components/daily-chart';
-import { ErrorBar } from '../components/error-bar';
 import { formatDateTime } from '../components/format';
+import { LoadStatus } from '../components/load-status';
 import { ATTENTION_REASON_LABELS } from '../components/method-labels';
 import { PageHeading } from '../components/page-heading';
 import { RouterLink } from '../router';
@@ -23,8 +23,7 @@ export function OverviewPage() {
   return (
     <>
       <PageHeading title="Overview">Overview</PageHeading>
-      <ErrorBar error={overview.error} title="The overview could not be loaded" />
-      {overview.loading && !overview.data && <Spinner label="Loading the overview…" />}
+      <LoadStatus loaded={overview} errorTitle="The overview could not be loaded" loadingLabel="Loading the overview…" />
       {overview.data && (
         <>
           <section className={styles.section} aria-labelledby="tracked-per-day">

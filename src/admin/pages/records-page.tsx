@@ -7,7 +7,6 @@ import {
   MessageBarBody,
   ProgressBar,
   Select,
-  Spinner,
   Table,
   TableBody,
   TableCell,
@@ -23,6 +22,7 @@ import { describeError, fieldError, isFieldError } from '../api/api-problem';
 import { ErrorBar } from '../components/error-bar';
 import { formatDateTime } from '../components/format';
 import { useFormStyles } from '../components/form-layout';
+import { LoadStatus } from '../components/load-status';
 import { PageHeading } from '../components/page-heading';
 import { type ImportProgress, type ImportReport, importRecordsCsv } from '../records/import-records';
 import { useSession } from '../session';
@@ -31,7 +31,6 @@ import { useLoader } from '../use-loader';
 const useStyles = makeStyles({
   section: { marginBottom: tokens.spacingVerticalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   h2: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  filters: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'flex-end' },
   file: { fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase300 },
   code: { fontFamily: tokens.fontFamilyMonospace },
 });
@@ -67,7 +66,7 @@ export function RecordsPage() {
 }
 
 function RecordSearch() {
-  const styles = useStyles();
+  const formStyles = useFormStyles();
   const { api } = useSession();
   const [draft, setDraft] = useState({ search: '', type: '' as '' | RecordType });
   const [applied, setApplied] = useState(draft);
@@ -76,7 +75,7 @@ function RecordSearch() {
   return (
     <>
       <form
-        className={styles.filters}
+        className={formStyles.row}
         role="search"
         aria-label="Find records"
         onSubmit={(event) => {
@@ -101,8 +100,7 @@ function RecordSearch() {
           Find
         </Button>
       </form>
-      <ErrorBar error={list.error} title="The search failed" />
-      {list.loading && !list.data && <Spinner label="Searching…" />}
+      <LoadStatus loaded={list} errorTitle="The search failed" loadingLabel="Searching…" />
       {list.data &&
         (list.data.records.length === 0 ? (
           <Text role="status">No record matches.</Text>

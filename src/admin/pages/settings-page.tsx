@@ -1,9 +1,10 @@
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
-import { type FormEvent, useEffect, useState } from 'react';
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { type FormEvent, useState } from 'react';
 import type { EmailSettings } from '../../common/api/settings';
 import { fieldError, isFieldError } from '../api/api-problem';
 import { ErrorBar } from '../components/error-bar';
 import { useFormStyles } from '../components/form-layout';
+import { LoadStatus } from '../components/load-status';
 import { ExplainedChoice } from '../components/method-choice';
 import { PageHeading } from '../components/page-heading';
 import { defaultIncomingChoices, defaultOutgoingChoices } from '../mailboxes/method-choices';
@@ -12,51 +13,53 @@ import { useLoader } from '../use-loader';
 
 const DEFAULTS_NOTE = 'Existing mailboxes keep their methods; the defaults apply to mailboxes created from now on.';
 const FIELDS = ['defaultIncomingMethod', 'defaultOutgoingMethod', 'trackingTokenInSubject', 'internalMailAsTwoActivities', 'maxAttachmentKb', 'maxBodyKb', 'retentionDays'] as const;
-type NumberField = 'maxAttachmentKb' | 'maxBodyKb' | 'retentionDays';
+const NUMBER_FIELDS = ['maxAttachmentKb', 'maxBodyKb', 'retentionDays'] as const;
+type NumberField = (typeof NUMBER_FIELDS)[number];
+
+const isWholeNumber = (text: string) => /^\d+$/.test(text.trim());
 
 /** "Email Configuration Settings": defaults for new user mailboxes, correlation, limits, retention. */
 export function SettingsPage() {
-  const styles = useFormStyles();
   const { api } = useSession();
   const loaded = useLoader(async () => {
     const [settings, forward] = await Promise.all([api.emailSettings(), api.mailboxes({ kind: 'queue', limit: 500 })]);
     return { settings, orgHasForwardMailbox: forward.mailboxes.some((m) => m.isForwardMailbox) };
   }, [api]);
-  const [draft, setDraft] = useState<EmailSettings>();
-  const [numbers, setNumbers] = useState<Record<NumberField, string>>({ maxAttachmentKb: '', maxBodyKb: '', retentionDays: '' });
-  const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<unknown>();
 
-  useEffect(() => {
-    if (!loaded.data) return;
-    const { settings } = loaded.data;
-    setDraft(settings);
-    setNumbers({ maxAttachmentKb: String(settings.maxAttachmentKb), maxBodyKb: String(settings.maxBodyKb), retentionDays: String(settings.retentionDays) });
-  }, [loaded.data]);
-
-  if (!draft || !loaded.data) {
+  if (!loaded.data) {
     return (
       <>
         <PageHeading title="Email Configuration Settings">Email Configuration Settings</PageHeading>
-        <ErrorBar error={loaded.error} title="The settings could not be loaded" />
-        {loaded.loading && <Spinner label="Loading the settings…" />}
+        <LoadStatus loaded={loaded} errorTitle="The settings could not be loaded" loadingLabel="Loading the settings…" />
       </>
     );
   }
+  return <SettingsForm settings={loaded.data.settings} orgHasForwardMailbox={loaded.data.orgHasForwardMailbox} />;
+}
+
+/** The form starts from the loaded settings; the numbers are kept as typed until they are whole numbers. */
+function SettingsForm({ settings, orgHasForwardMailbox }: { settings: EmailSettings; orgHasForwardMailbox: boolean }) {
+  const styles = useFormStyles();
+  const { api } = useSession();
+  const [draft, setDraft] = useState<EmailSettings>(settings);
+  const [numbers, setNumbers] = useState<Record<NumberField, string>>({
+    maxAttachmentKb: String(settings.maxAttachmentKb),
+    maxBodyKb: String(settings.maxBodyKb),
+    retentionDays: String(settings.retentionDays),
+  });
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<unknown>();
 
   const change = (patch: Partial<EmailSettings>) => {
     setDraft({ ...draft, ...patch });
     setSaved(false);
   };
-  const numberError = (field: NumberField): string | undefined => {
-    const text = numbers[field].trim();
-    return /^\d+$/.test(text) ? fieldError(error, field) : 'Enter a whole number.';
-  };
+  const numberError = (field: NumberField) => (isWholeNumber(numbers[field]) ? fieldError(error, field) : 'Enter a whole number.');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if ((['maxAttachmentKb', 'maxBodyKb', 'retentionDays'] as const).some((f) => !/^\d+$/.test(numbers[f].trim()))) return;
+    if (NUMBER_FIELDS.some((field) => !isWholeNumber(numbers[field]))) return;
     setSaving(true);
     setError(undefined);
     setSaved(false);
@@ -67,8 +70,7 @@ export function SettingsPage() {
         maxBodyKb: Number(numbers.maxBodyKb),
         retentionDays: Number(numbers.retentionDays),
       };
-      const settings = await api.saveEmailSettings(body);
-      setDraft(settings);
+      setDraft(await api.saveEmailSettings(body));
       setSaved(true);
     } catch (e) {
       setError(e);
@@ -104,10 +106,10 @@ export function SettingsPage() {
             label="Incoming email"
             name="defaultIncomingMethod"
             value={draft.defaultIncomingMethod}
-            choices={defaultIncomingChoices(loaded.data.orgHasForwardMailbox, loaded.data.settings.defaultIncomingMethod)}
+            choices={defaultIncomingChoices(orgHasForwardMailbox, settings.defaultIncomingMethod)}
             onChange={(value) => change({ defaultIncomingMethod: value })}
             error={fieldError(error, 'defaultIncomingMethod')}
-            hint={loaded.data.orgHasForwardMailbox ? undefined : 'Forward Mailbox is offered once a queue is marked as the forward mailbox.'}
+            hint={orgHasForwardMailbox ? undefined : 'Forward Mailbox is offered once a queue is marked as the forward mailbox.'}
           />
           <ExplainedChoice
             label="Outgoing email"
