@@ -96,7 +96,7 @@ function launchEventConfig(options) {
     ...config,
     entry: { launchevent: './src/addin/launchevent/launchevent.ts' },
     devtool: false,
-    output: { ...config.output, filename: 'launchevent.js', publicPath: '', iife: true },
+    output: { ...config.output, filename: build.EVENT_BUNDLE_FILE, publicPath: '', iife: true },
     optimization: {
       splitChunks: false,
       runtimeChunk: false,

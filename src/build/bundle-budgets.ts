@@ -10,9 +10,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import webpack from 'webpack';
+import { runWebpack } from './build-once';
+import { EVENT_BUNDLE_FILE } from './production-manifest';
 
 const KB = 1024;
+/** The origin of a build made only to be measured; it never ships. */
+const MEASURING_ORIGIN = 'https://budgets.docket.invalid';
 
 export interface Budget {
   name: string;
@@ -45,7 +48,7 @@ export function pageScripts(html: string): string[] {
 }
 
 export const BUDGETS: Budget[] = [
-  { name: 'event bundle', entry: 'src/addin/launchevent/launchevent.ts', target: 'es2016', limitBytes: 15 * KB, files: () => ['launchevent.js'] },
+  { name: 'event bundle', entry: 'src/addin/launchevent/launchevent.ts', target: 'es2016', limitBytes: 15 * KB, files: () => [EVENT_BUNDLE_FILE] },
   {
     name: 'task pane, before first render',
     entry: 'src/addin/taskpane/index.tsx',
@@ -105,7 +108,7 @@ export async function weighBudget(result: BudgetResult, projectRoot: string): Pr
     format: 'esm',
     target: result.budget.target,
     jsx: 'automatic',
-    define: { __DOCKET_API_ORIGIN__: '"https://budgets.docket.invalid"', __DOCKET_ENTRA_CLIENT_ID__: '""', 'process.env.NODE_ENV': '"production"' },
+    define: { __DOCKET_API_ORIGIN__: JSON.stringify(MEASURING_ORIGIN), __DOCKET_ENTRA_CLIENT_ID__: '""', 'process.env.NODE_ENV': '"production"' },
     outdir: 'budget-analysis',
     write: false,
     metafile: true,
@@ -139,15 +142,7 @@ export async function weighBudget(result: BudgetResult, projectRoot: string): Pr
 
 /** A production build for measuring only: the origin is a placeholder that never ships. */
 function buildForMeasuring(outputPath: string): Promise<void> {
-  const configure = require('../../webpack.config.js') as (env: Record<string, string>, argv: Record<string, string>) => webpack.Configuration[];
-  const configs = configure({ origin: 'https://budgets.docket.invalid', outputPath }, { mode: 'production' });
-  return new Promise((resolve, reject) => {
-    webpack(configs, (error, stats) => {
-      if (error) return reject(error);
-      if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true, colors: false })));
-      resolve();
-    });
-  });
+  return runWebpack(['--mode', 'production', '--env', `origin=${MEASURING_ORIGIN}`, '--env', `outputPath=${outputPath}`], { what: 'the add-in to measure it' });
 }
 
 export async function runBudgets(args: string[], out: (line: string) => void): Promise<number> {

@@ -5,7 +5,7 @@ import { DEVELOPMENT_ORIGIN, normalizeProductionOrigin, rewriteManifestOrigin } 
 import { validateManifest } from './manifest/validate-manifest';
 import { addWebApplicationInfo } from './manifest/web-application-info';
 
-/** The event bundle's file name: the manifest's JSRuntime.Url and the well-known file name it. */
+/** The event bundle's file name: the manifest's JSRuntime.Url and the well-known file both name it. */
 export const EVENT_BUNDLE_FILE = 'launchevent.js';
 /** Where classic Outlook on Windows looks for the JS files allowed to make CORS requests from the event runtime. */
 export const ALLOWED_ADDINS_FILE = '.well-known/microsoft-officeaddins-allowed.json';

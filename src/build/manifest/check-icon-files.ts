@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Element } from '@xmldom/xmldom';
-import { collectManifestUrls, type ManifestUrl } from './collect-manifest-urls';
+import type { ManifestUrl } from './collect-manifest-urls';
 import type { ManifestProblem } from './manifest-problem';
 import { readPngSize } from './read-png-size';
 import { attributeOf, closestElement, descendantElements, nameOf, parentElementOf, problemAt } from './xml-elements';
@@ -19,13 +19,13 @@ const ASSETS_PATH_PREFIX = '/assets/';
  * size their use declares (`bt:Image size` in commands; 64 for IconUrl, 128 for
  * HighResolutionIconUrl). Every command `<Icon>` has the 16, 32 and 80 sizes.
  */
-export function checkIconFiles(root: Element, origin: string | undefined, assetsDir: string): ManifestProblem[] {
+export function checkIconFiles(root: Element, urls: readonly ManifestUrl[], origin: string | undefined, assetsDir: string): ManifestProblem[] {
   const problems: ManifestProblem[] = [...checkCommandIconSizes(root)];
   if (origin === undefined) return problems;
-  for (const entry of collectManifestUrls(root)) {
+  for (const entry of urls) {
     const sizes = declaredSizes(entry, problems);
     if (sizes === undefined) continue;
-    const file = assetFileFor(entry.url, origin, assetsDir);
+    const file = assetFileFor(entry.parsed, origin, assetsDir);
     if (file === undefined) continue;
     problems.push(...checkIconFile(entry, file, sizes));
   }
@@ -69,14 +69,8 @@ function declaredSizes(entry: ManifestUrl, problems: ManifestProblem[]): number[
 }
 
 /** The file under `assetsDir` an https://<origin>/assets/… URL is served from, if it is one. */
-function assetFileFor(url: string, origin: string, assetsDir: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (parsed.origin !== origin || !parsed.pathname.startsWith(ASSETS_PATH_PREFIX)) return undefined;
+function assetFileFor(parsed: URL | undefined, origin: string, assetsDir: string): string | undefined {
+  if (!parsed || parsed.origin !== origin || !parsed.pathname.startsWith(ASSETS_PATH_PREFIX)) return undefined;
   const relative = decodeURIComponent(parsed.pathname.slice(ASSETS_PATH_PREFIX.length));
   const file = path.resolve(assetsDir, relative);
   // A URL like /assets/../secret must not reach outside the assets folder.

@@ -1,19 +1,19 @@
 import type { Element } from '@xmldom/xmldom';
 import type { ManifestProblem } from './manifest-problem';
+import { isGuid } from './web-application-info';
 import { childElement, problemAt, textOf } from './xml-elements';
 
 /** Outlook's Version: exactly four dot-separated numbers (each up to 5 digits in Microsoft's schema). */
 const FOUR_PART_VERSION = /^\d{1,5}\.\d{1,5}\.\d{1,5}\.\d{1,5}$/;
-const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 /** The permission levels a mail add-in may request, lowest to highest. */
-export const mailPermissions: readonly string[] = ['Restricted', 'ReadItem', 'ReadWriteItem', 'ReadWriteMailbox'];
+const mailPermissions: readonly string[] = ['Restricted', 'ReadItem', 'ReadWriteItem', 'ReadWriteMailbox'];
 
 /** `<Id>` is a GUID, `<Version>` has four numeric parts, `<Permissions>` is a mail permission level. */
 export function checkIdentityFields(root: Element): ManifestProblem[] {
   const problems: ManifestProblem[] = [];
 
   const id = childElement(root, 'Id');
-  if (id && !GUID.test(textOf(id))) {
+  if (id && !isGuid(textOf(id))) {
     problems.push(problemAt('id-format', id, `<Id> "${textOf(id)}" is not a GUID (expected the form xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)`));
   }
 

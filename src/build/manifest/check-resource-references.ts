@@ -2,12 +2,12 @@ import type { Element } from '@xmldom/xmldom';
 import type { ManifestProblem } from './manifest-problem';
 import { allElements, attributeOf, childElement, childElements, closestElement, describeElement, descendantElements, nameOf, pathOf, problemAt, xsiTypeOf } from './xml-elements';
 
-export type ResourceKind = 'Images' | 'Urls' | 'ShortStrings' | 'LongStrings';
+type ResourceKind = 'Images' | 'Urls' | 'ShortStrings' | 'LongStrings';
 
 const RESOURCE_KINDS: readonly ResourceKind[] = ['Images', 'Urls', 'ShortStrings', 'LongStrings'];
 
 /** Microsoft caps every resource id and resid at 32 characters. */
-export const MAX_RESOURCE_ID_LENGTH = 32;
+const MAX_RESOURCE_ID_LENGTH = 32;
 
 /** Which kind of resource a `resid` on each element must point at. */
 const residKindByElement: Readonly<Record<string, ResourceKind>> = {
@@ -22,27 +22,31 @@ const residKindByElement: Readonly<Record<string, ResourceKind>> = {
   ToolTip: 'LongStrings',
 };
 
-export interface ResourceEntry {
+interface ResourceEntry {
   id: string;
   kind: ResourceKind;
   element: Element;
+}
+
+/** Every entry of a VersionOverrides' own `<Resources>` (Images, Urls, ShortStrings, LongStrings), with its group. */
+function resourceEntries(versionOverrides: Element): { kind: ResourceKind; entry: Element }[] {
+  const resources = childElement(versionOverrides, 'Resources');
+  if (!resources) return [];
+  return childElements(resources).flatMap((group) => {
+    const kind = RESOURCE_KINDS.find((candidate) => candidate === nameOf(group));
+    return kind ? childElements(group).map((entry) => ({ kind, entry })) : [];
+  });
 }
 
 /**
  * The resources a VersionOverrides declares, by id. A nested VersionOverrides does not inherit
  * its parent's resources, so each one is indexed on its own.
  */
-export function indexResources(versionOverrides: Element): Map<string, ResourceEntry> {
+function indexResources(versionOverrides: Element): Map<string, ResourceEntry> {
   const index = new Map<string, ResourceEntry>();
-  const resources = childElement(versionOverrides, 'Resources');
-  if (!resources) return index;
-  for (const group of childElements(resources)) {
-    const kind = RESOURCE_KINDS.find((candidate) => candidate === nameOf(group));
-    if (!kind) continue;
-    for (const entry of childElements(group)) {
-      const id = attributeOf(entry, 'id');
-      if (id !== undefined && !index.has(id)) index.set(id, { id, kind, element: entry });
-    }
+  for (const { kind, entry } of resourceEntries(versionOverrides)) {
+    const id = attributeOf(entry, 'id');
+    if (id !== undefined && !index.has(id)) index.set(id, { id, kind, element: entry });
   }
   return index;
 }
@@ -86,27 +90,21 @@ export function checkResourceReferences(root: Element): ManifestProblem[] {
 
 function checkResourceIds(versionOverrides: Element): ManifestProblem[] {
   const problems: ManifestProblem[] = [];
-  const resources = childElement(versionOverrides, 'Resources');
-  if (!resources) return problems;
   const seen = new Map<string, ResourceKind>();
-  for (const group of childElements(resources)) {
-    const kind = RESOURCE_KINDS.find((candidate) => candidate === nameOf(group));
-    if (!kind) continue;
-    for (const entry of childElements(group)) {
-      const id = attributeOf(entry, 'id');
-      if (id === undefined || id === '') {
-        problems.push(problemAt('resource-id', entry, `a <bt:${nameOf(entry)}> in <bt:${kind}> has no id`));
-        continue;
-      }
-      if (id.length > MAX_RESOURCE_ID_LENGTH) {
-        problems.push(problemAt('resource-id', entry, `resource id "${id}" in <bt:${kind}> is ${id.length} characters long; Microsoft allows at most ${MAX_RESOURCE_ID_LENGTH}`));
-      }
-      const earlier = seen.get(id);
-      if (earlier !== undefined) {
-        problems.push(problemAt('resource-id', entry, `resource id "${id}" is declared twice (in <bt:${earlier}> and <bt:${kind}>); ids must be unique`));
-      } else {
-        seen.set(id, kind);
-      }
+  for (const { kind, entry } of resourceEntries(versionOverrides)) {
+    const id = attributeOf(entry, 'id');
+    if (id === undefined || id === '') {
+      problems.push(problemAt('resource-id', entry, `a <bt:${nameOf(entry)}> in <bt:${kind}> has no id`));
+      continue;
+    }
+    if (id.length > MAX_RESOURCE_ID_LENGTH) {
+      problems.push(problemAt('resource-id', entry, `resource id "${id}" in <bt:${kind}> is ${id.length} characters long; Microsoft allows at most ${MAX_RESOURCE_ID_LENGTH}`));
+    }
+    const earlier = seen.get(id);
+    if (earlier !== undefined) {
+      problems.push(problemAt('resource-id', entry, `resource id "${id}" is declared twice (in <bt:${earlier}> and <bt:${kind}>); ids must be unique`));
+    } else {
+      seen.set(id, kind);
     }
   }
   return problems;

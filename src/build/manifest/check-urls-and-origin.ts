@@ -1,5 +1,4 @@
-import type { Element } from '@xmldom/xmldom';
-import { collectManifestUrls, type ManifestUrl } from './collect-manifest-urls';
+import { parseUrl, type ManifestUrl } from './collect-manifest-urls';
 import type { ManifestProblem } from './manifest-problem';
 import { problemAt } from './xml-elements';
 
@@ -14,13 +13,12 @@ export interface OriginCheckResult {
  * and AppDomains lists that origin. Docket is served from one origin, so a second origin is a
  * leftover from development or a typo.
  */
-export function checkUrlsAndOrigin(root: Element, expectedOrigin?: string): OriginCheckResult {
+export function checkUrlsAndOrigin(urls: readonly ManifestUrl[], expectedOrigin?: string): OriginCheckResult {
   const problems: ManifestProblem[] = [];
-  const urls = collectManifestUrls(root);
   const httpsUrls: { entry: ManifestUrl; parsed: URL }[] = [];
 
   for (const entry of urls) {
-    const parsed = parseUrl(entry.url);
+    const { parsed } = entry;
     if (!parsed) {
       problems.push(problemAt('https-only', entry.element, `${entry.label} has "${entry.url}", which is not an absolute https:// URL`));
     } else if (parsed.protocol !== 'https:') {
@@ -39,8 +37,7 @@ export function checkUrlsAndOrigin(root: Element, expectedOrigin?: string): Orig
     }
   }
 
-  const appDomains = urls.filter((entry) => entry.kind === 'app-domain');
-  if (!appDomains.some((entry) => parseUrl(entry.url)?.origin === origin)) {
+  if (!urls.some((entry) => entry.kind === 'app-domain' && entry.parsed?.origin === origin)) {
     problems.push({ rule: 'app-domain', message: `<AppDomains> must list the add-in's origin ${origin} as an <AppDomain>` });
   }
   return { origin, problems };
@@ -57,12 +54,4 @@ function decideOrigin(expectedOrigin: string | undefined, httpsUrls: { entry: Ma
   }
   const taskPane = httpsUrls.find(({ entry }) => entry.kind === 'form-source') ?? httpsUrls[0];
   return taskPane?.parsed.origin;
-}
-
-function parseUrl(text: string): URL | undefined {
-  try {
-    return new URL(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -6,6 +6,8 @@ export type ManifestUrlKind = 'icon' | 'high-resolution-icon' | 'support' | 'for
 /** One URL written in the manifest, with the element that carries it. */
 export interface ManifestUrl {
   url: string;
+  /** `url` parsed; undefined when it is not an absolute URL. */
+  parsed: URL | undefined;
   kind: ManifestUrlKind;
   element: Element;
   /** How messages name it, e.g. `<bt:Image id="Icon.16x16">`. */
@@ -26,19 +28,32 @@ export function collectManifestUrls(root: Element): ManifestUrl[] {
     const kind = urlKindOf(element);
     if (!kind) continue;
     if (kind === 'app-domain') {
-      urls.push({ url: textOf(element), kind, element, label: '<AppDomain>' });
+      urls.push(manifestUrl(textOf(element), kind, element, '<AppDomain>'));
       continue;
     }
     const label = labelOf(element);
     const defaultValue = attributeOf(element, 'DefaultValue');
-    if (defaultValue !== undefined) urls.push({ url: defaultValue, kind, element, label });
+    if (defaultValue !== undefined) urls.push(manifestUrl(defaultValue, kind, element, label));
     for (const override of childElements(element).filter((child) => nameOf(child) === 'Override')) {
       const value = attributeOf(override, 'Value');
       const locale = attributeOf(override, 'Locale') ?? '?';
-      if (value !== undefined) urls.push({ url: value, kind, element: override, label: `${label} (override for ${locale})` });
+      if (value !== undefined) urls.push(manifestUrl(value, kind, override, `${label} (override for ${locale})`));
     }
   }
   return urls;
+}
+
+/** An absolute URL, or undefined for text that is not one. */
+export function parseUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function manifestUrl(url: string, kind: ManifestUrlKind, element: Element, label: string): ManifestUrl {
+  return { url, parsed: parseUrl(url), kind, element, label };
 }
 
 function urlKindOf(element: Element): ManifestUrlKind | undefined {

@@ -10,6 +10,7 @@ import { checkRootElement } from './check-root-element';
 import { checkTextLengths } from './check-text-lengths';
 import { checkUrlsAndOrigin } from './check-urls-and-origin';
 import { checkWebApplicationInfo } from './check-web-application-info';
+import { collectManifestUrls } from './collect-manifest-urls';
 import type { ManifestProblem } from './manifest-problem';
 import { parseManifestXml } from './parse-manifest-xml';
 
@@ -36,7 +37,8 @@ export function validateManifest(input: ValidateManifestInput): ManifestProblem[
   if (!root) return [...parsed.problems, ...rootProblems];
 
   const assetsDir = input.assetsDir ?? path.join(path.dirname(input.manifestPath), 'assets');
-  const urls = checkUrlsAndOrigin(root, input.expectedOrigin);
+  const urls = collectManifestUrls(root);
+  const originCheck = checkUrlsAndOrigin(urls, input.expectedOrigin);
   const problems = [
     ...parsed.problems,
     ...rootProblems,
@@ -45,12 +47,12 @@ export function validateManifest(input: ValidateManifestInput): ManifestProblem[
     ...checkIdentityFields(root),
     ...checkTextLengths(root),
     ...checkResourceReferences(root),
-    ...urls.problems,
-    ...checkIconFiles(root, urls.origin, assetsDir),
+    ...originCheck.problems,
+    ...checkIconFiles(root, urls, originCheck.origin, assetsDir),
     ...checkLaunchEvents(root),
     ...checkEventHandlerRegistration(root, input.eventBundles),
     ...checkRequirementSets(root),
-    ...checkWebApplicationInfo(root, urls.origin),
+    ...checkWebApplicationInfo(root, originCheck.origin),
   ];
   return sortByLine(problems);
 }

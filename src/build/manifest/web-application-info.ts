@@ -5,6 +5,7 @@ const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 /** The scopes Office's sign-on asks for to identify the user (no Microsoft Graph scope: Docket reads no Graph data). */
 export const WEB_APPLICATION_SCOPES = ['openid', 'profile'] as const;
 
+/** A GUID in its 8-4-4-4-12 hex form: an add-in's `<Id>`, an Entra Application (client) ID. */
 export function isGuid(value: string): boolean {
   return GUID.test(value);
 }

@@ -18,20 +18,7 @@ export function childElement(parent: Element, localName: string): Element | unde
   return childElements(parent).find((child) => nameOf(child) === localName);
 }
 
-/** Every descendant element named `localName` (any namespace prefix), in document order. */
-export function descendantElements(root: Element, localName: string): Element[] {
-  const found: Element[] = [];
-  const visit = (element: Element): void => {
-    for (const child of childElements(element)) {
-      if (nameOf(child) === localName) found.push(child);
-      visit(child);
-    }
-  };
-  visit(root);
-  return found;
-}
-
-/** Every element in the tree under (and including) `root`. */
+/** Every element in the tree under (and including) `root`, in document order. */
 export function allElements(root: Element): Element[] {
   const found: Element[] = [root];
   const visit = (element: Element): void => {
@@ -42,6 +29,11 @@ export function allElements(root: Element): Element[] {
   };
   visit(root);
   return found;
+}
+
+/** Every descendant element named `localName` (any namespace prefix), in document order. */
+export function descendantElements(root: Element, localName: string): Element[] {
+  return allElements(root).filter((element) => element !== root && nameOf(element) === localName);
 }
 
 /** The element name without its namespace prefix (`bt:Image` → `Image`). */
