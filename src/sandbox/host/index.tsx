@@ -1,15 +1,16 @@
 import { createRoot } from 'react-dom/client';
 import { SANDBOX_HOST_GLOBAL } from './bridge/frame-binding';
 import { OfficeHost } from './bridge/office-host';
-import type { SandboxSeed } from './mail/mail-types';
+import type { SandboxSeed } from '../common/mail/mail-types';
 import { SandboxController } from './model/sandbox-controller';
 import { restoreState, saveState, SandboxStore } from './model/sandbox-state';
 import { SandboxApp } from './ui/sandbox-app';
 import { SandboxProvider } from './ui/sandbox-context';
 
 function numberParameter(name: string, fallback: number): number {
-  const value = Number(new URLSearchParams(location.search).get(name));
-  return Number.isFinite(value) && value >= 0 && new URLSearchParams(location.search).has(name) ? value : fallback;
+  const parameters = new URLSearchParams(location.search);
+  const value = Number(parameters.get(name));
+  return parameters.has(name) && Number.isFinite(value) && value >= 0 ? value : fallback;
 }
 
 async function start(): Promise<void> {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { sameAddress } from '../host/mail/addresses';
-import { receivedHeader, sentMessageHeaders } from '../host/mail/internet-headers';
-import type { MailAddress, SandboxAttachment, SandboxMessage } from '../host/mail/mail-types';
+import { sameAddress } from '../common/mail/addresses';
+import { receivedHeader, sentMessageHeaders } from '../common/mail/internet-headers';
+import type { MailAddress, SandboxAttachment, SandboxMessage } from '../common/mail/mail-types';
 import {
   ALICE,
   BOB,

@@ -1,5 +1,5 @@
 import type { RecordType } from '../../common/api/primitives';
-import type { MailAddress } from '../host/mail/mail-types';
+import type { MailAddress } from '../common/mail/mail-types';
 
 /** The organisation of the sandbox: its users' mail is internal and is delivered inside the page. */
 export const SANDBOX_DOMAIN = 'contoso.example';

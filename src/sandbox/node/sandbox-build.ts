@@ -34,7 +34,8 @@ const PARTS: Part[] = [
     name: 'host',
     output: HOST_BUILD_DIR,
     files: ['index.html', 'sandbox.js', 'office-shim.js'],
-    sources: ['src/sandbox/host', 'webpack.sandbox.config.js'].map((source) => path.join(REPOSITORY_ROOT, source)),
+    // The page bundles src/sandbox/common, src/common and the console's admin API client too.
+    sources: ['src/sandbox/host', 'src/sandbox/common', 'src/common', 'src/admin/api', 'webpack.sandbox.config.js'].map((source) => path.join(REPOSITORY_ROOT, source)),
   },
 ];
 

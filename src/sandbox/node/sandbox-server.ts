@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { buildApp } from '../../server/http/app';
 import { openStore, type Store } from '../../server/store/database';
-import type { SandboxSeed } from '../host/mail/mail-types';
+import type { SandboxSeed } from '../common/mail/mail-types';
 import { readAddinEntryPoints, type AddinEntryPoints } from './addin-manifest';
 import { largeAttachmentContent, LARGE_ATTACHMENT_URL, sampleMailboxes } from './sample-mailbox';
 import { SANDBOX_DOMAIN } from './sample-people';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import type { SandboxUser } from '../host/mail/mail-types';
+import type { SandboxUser } from '../common/mail/mail-types';
 import type { Store } from '../../server/store/database';
 import { patchMailbox } from '../../server/store/mailboxes';
 import { ensureOrganization, LOCAL_ORG_ID } from '../../server/store/organizations';

@@ -1,6 +1,6 @@
 import type { LaunchOutcome, OfficeHost } from '../../../src/sandbox/host/bridge/office-host';
-import { headerValue } from '../../../src/sandbox/host/mail/internet-headers';
-import type { SandboxSeed } from '../../../src/sandbox/host/mail/mail-types';
+import { headerValue } from '../../../src/sandbox/common/mail/internet-headers';
+import type { SandboxSeed } from '../../../src/sandbox/common/mail/mail-types';
 import { SandboxController } from '../../../src/sandbox/host/model/sandbox-controller';
 import { initialState, SandboxStore } from '../../../src/sandbox/host/model/sandbox-state';
 import { sampleMailboxes } from '../../../src/sandbox/node/sample-mailbox';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { SandboxSeed } from '../../../src/sandbox/host/mail/mail-types';
+import type { SandboxSeed } from '../../../src/sandbox/common/mail/mail-types';
 import { readAddinEntryPoints } from '../../../src/sandbox/node/addin-manifest';
 import { ADDIN_BUILD_DIR, ensureSandboxBuilt } from '../../../src/sandbox/node/sandbox-build';
 import { SandboxServer, withOfficeShim } from '../../../src/sandbox/node/sandbox-server';

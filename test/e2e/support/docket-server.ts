@@ -8,6 +8,7 @@ import { createQueueMailbox } from '../../../src/server/store/mailboxes';
 import { ensureOrganization, LOCAL_ORG_ID } from '../../../src/server/store/organizations';
 import { createUser, issueLocalToken } from '../../../src/server/store/users';
 import { freshDatabaseUrl } from '../../support/engines';
+import { callApi, type ApiAnswer } from './api-call';
 import { DIST } from './build-once';
 
 /** A real Docket backend on loopback over a fresh SQLite file, serving the built console from dist/. */
@@ -47,14 +48,8 @@ export class DocketServer {
     return this.store.writer.run((trx) => createQueueMailbox(trx, LOCAL_ORG_ID, { address, isForwardMailbox: options.forward, incomingMethod: options.incoming }));
   }
 
-  async api<T = any>(method: string, path: string, token: string, body?: unknown): Promise<{ status: number; body: T }> {
-    const response = await fetch(this.url + path, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+  async api<T = any>(method: string, path: string, token: string, body?: unknown): Promise<ApiAnswer<T>> {
+    return callApi<T>(this.url, method, path, token, body);
   }
 
   async mailboxOf(adminToken: string, address: string) {

@@ -1,19 +1,18 @@
-import { formatAddressList, parseAddressList } from '../mail/addresses';
-import { bodyAs, htmlToText } from '../mail/bodies';
-import { newItemId } from '../mail/identifiers';
-import { rawHeaderBlock } from '../mail/internet-headers';
-import type { NotificationMessage, SandboxAttachment, SandboxDraft, SandboxMessage } from '../mail/mail-types';
+import { formatAddressList, parseAddressList } from '../../common/mail/addresses';
+import { base64OfBytes } from '../../common/mail/base64';
+import { bodyAs, htmlToText } from '../../common/mail/bodies';
+import { newItemId } from '../../common/mail/identifiers';
+import { rawHeaderBlock } from '../../common/mail/internet-headers';
+import type { NotificationMessage, SandboxAttachment, SandboxDraft, SandboxMessage } from '../../common/mail/mail-types';
 import { draftBodyHtml } from '../model/compose';
 import { directoryOf } from '../model/delivery';
 import type { SandboxStore } from '../model/sandbox-state';
-import type { ComposeItemData, FrameBinding, ItemData, ItemRef, NotificationData, RecipientField } from './frame-binding';
+import { ITEM_CHANGED, SELECTION_CHANGED, type ComposeItemData, type FrameBinding, type ItemData, type ItemRef, type NotificationData, type RecipientField } from './frame-binding';
 import { emailAddressData, readItemData, selectedItemsOf } from './item-data';
 import { officeErrors } from './office-errors';
 
 /** Prefix of the page's localStorage keys that hold each user's OfficeRuntime.storage. */
 export const STORAGE_PREFIX = 'docket-sandbox:storage:';
-export const ITEM_CHANGED = 'olkItemSelectedChanged';
-export const SELECTION_CHANGED = 'olkSelectedItemsChanged';
 const NOTIFICATION_LIMITS = { key: 32, message: 150, count: 5 };
 
 /** One add-in frame the sandbox hosts, and what the add-in registered in it. */
@@ -43,13 +42,6 @@ interface BindingContext {
   currentItem(user: string): ItemData | null;
   /** Called when the frame associates a launch event function. */
   onAssociate(): void;
-}
-
-function base64OfBuffer(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }
 
 /**
@@ -133,7 +125,7 @@ export function createFrameBinding(context: BindingContext): FrameBinding {
       if (!attachment.contentUrl) throw officeErrors.attachmentUnavailable(attachment.name);
       const response = await fetch(attachment.contentUrl).catch(() => null);
       if (!response?.ok) throw officeErrors.attachmentUnavailable(attachment.name);
-      return { format: 'base64', content: base64OfBuffer(await response.arrayBuffer()) };
+      return { format: 'base64', content: base64OfBytes(new Uint8Array(await response.arrayBuffer())) };
     },
     composeAttachments: async (ref) =>
       draft(ref, 'getAttachmentsAsync').attachments.map((attachment) => ({

@@ -78,7 +78,9 @@ export interface NotificationData { key: string; type: string; message: string; 
 
 export type RecipientField = 'to' | 'cc' | 'bcc';
 
-export type MailboxEventType = 'olkItemSelectedChanged' | 'olkSelectedItemsChanged';
+/** The mailbox events a task pane can handle (`Office.EventType.ItemChanged`, `SelectedItemsChanged`). */
+export const ITEM_CHANGED = 'olkItemSelectedChanged';
+export const SELECTION_CHANGED = 'olkSelectedItemsChanged';
 
 export interface HostUser { emailAddress: string; displayName: string; timeZone: string; accountType: 'enterprise' }
 

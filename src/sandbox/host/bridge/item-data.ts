@@ -1,4 +1,4 @@
-import type { MailAddress, SandboxDraft, SandboxMessage } from '../mail/mail-types';
+import type { MailAddress, SandboxDraft, SandboxMessage } from '../../common/mail/mail-types';
 import { baseSubject } from '../model/compose';
 import type { UserMailbox } from '../model/sandbox-state';
 import type { ComposeItemData, EmailAddressData, ItemData, ReadItemData, SelectedItemData } from './frame-binding';

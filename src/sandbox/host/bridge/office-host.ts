@@ -1,6 +1,6 @@
 import type { SandboxStore } from '../model/sandbox-state';
-import type { FrameBinding, ItemData, SandboxHostGlobal } from './frame-binding';
-import { createFrameBinding, ITEM_CHANGED, SELECTION_CHANGED, STORAGE_PREFIX, type FrameRecord } from './frame-binding-host';
+import { ITEM_CHANGED, SELECTION_CHANGED, type FrameBinding, type ItemData, type SandboxHostGlobal } from './frame-binding';
+import { createFrameBinding, STORAGE_PREFIX, type FrameRecord } from './frame-binding-host';
 import { composeItemData, currentItemOf, selectedItemsOf } from './item-data';
 
 export type LaunchOutcome =

@@ -1,8 +1,8 @@
-import { formatAddressList, sameAddress } from '../mail/addresses';
-import { bodyInner, bodyAs, escapeHtml } from '../mail/bodies';
-import { newAttachmentId, newDraftId } from '../mail/identifiers';
-import { headerValue } from '../mail/internet-headers';
-import type { ComposeKind, MailAddress, SandboxDraft, SandboxMessage } from '../mail/mail-types';
+import { formatAddressList, sameAddress } from '../../common/mail/addresses';
+import { bodyInner, bodyAs, escapeHtml } from '../../common/mail/bodies';
+import { newAttachmentId, newDraftId } from '../../common/mail/identifiers';
+import { headerValue } from '../../common/mail/internet-headers';
+import type { ComposeKind, MailAddress, SandboxDraft, SandboxMessage } from '../../common/mail/mail-types';
 
 function blankDraft(kind: ComposeKind): SandboxDraft {
   return {

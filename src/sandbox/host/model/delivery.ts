@@ -1,7 +1,7 @@
-import { parseAddressList, sameAddress } from '../mail/addresses';
-import { newConversationId, newInternetMessageId, newItemId } from '../mail/identifiers';
-import { receivedHeader, sentMessageHeaders } from '../mail/internet-headers';
-import type { MailAddress, SandboxDraft, SandboxMessage } from '../mail/mail-types';
+import { parseAddressList, sameAddress } from '../../common/mail/addresses';
+import { newConversationId, newInternetMessageId, newItemId } from '../../common/mail/identifiers';
+import { receivedHeader, sentMessageHeaders } from '../../common/mail/internet-headers';
+import type { MailAddress, SandboxDraft, SandboxMessage } from '../../common/mail/mail-types';
 import { draftBodyHtml } from './compose';
 import type { SandboxState } from './sandbox-state';
 

@@ -1,6 +1,7 @@
 import type { LaunchOutcome, OfficeHost } from '../bridge/office-host';
-import { newAttachmentId } from '../mail/identifiers';
-import type { ComposeKind, FolderName, SandboxAttachment, SandboxDraft } from '../mail/mail-types';
+import { base64OfBytes } from '../../common/mail/base64';
+import { newAttachmentId } from '../../common/mail/identifiers';
+import type { ComposeKind, FolderName, SandboxAttachment, SandboxDraft } from '../../common/mail/mail-types';
 import { newMessageDraft, responseDraft } from './compose';
 import { deliverDraft } from './delivery';
 import type { SandboxStore, UserMailbox } from './sandbox-state';
@@ -110,9 +111,7 @@ export class SandboxController {
     const draft = this.store.mailbox(user).draft;
     if (!draft) return;
     const bytes = new Uint8Array(await file.arrayBuffer());
-    let binary = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    const attachment: SandboxAttachment = { id: newAttachmentId(), name: file.name, contentType: file.type || 'application/octet-stream', size: bytes.length, isInline: false, contentBase64: btoa(binary) };
+    const attachment: SandboxAttachment = { id: newAttachmentId(), name: file.name, contentType: file.type || 'application/octet-stream', size: bytes.length, isInline: false, contentBase64: base64OfBytes(bytes) };
     this.store.updateDraft(user, draft.draftId, (current) => ({ ...current, attachments: [...current.attachments, attachment] }));
   }
 

@@ -1,4 +1,4 @@
-import type { FolderName, SandboxDraft, SandboxMessage, SandboxSeed, SandboxUser } from '../mail/mail-types';
+import type { FolderName, SandboxDraft, SandboxMessage, SandboxSeed, SandboxUser } from '../../common/mail/mail-types';
 
 /** One user's mailbox as the page shows it. */
 export interface UserMailbox {

@@ -7,7 +7,7 @@
  * SelectedItemsChanged, loadItemByIdAsync one item at a time, launch events through
  * `Office.actions.associate`.
  */
-import { SANDBOX_HOST_GLOBAL, type FrameBinding, type ItemData, type SandboxHostGlobal } from '../bridge/frame-binding';
+import { ITEM_CHANGED, SANDBOX_HOST_GLOBAL, SELECTION_CHANGED, type FrameBinding, type ItemData, type SandboxHostGlobal } from '../bridge/frame-binding';
 import { createAsyncCaller, ownCopy } from './async-call';
 import { composeItem, readItem } from './office-items';
 
@@ -17,8 +17,8 @@ const ENUMS = {
   AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
   CoercionType: { Html: 'html', Text: 'text' },
   EventType: {
-    ItemChanged: 'olkItemSelectedChanged',
-    SelectedItemsChanged: 'olkSelectedItemsChanged',
+    ItemChanged: ITEM_CHANGED,
+    SelectedItemsChanged: SELECTION_CHANGED,
     OfficeThemeChanged: 'officeThemeChanged',
     RecipientsChanged: 'olkRecipientsChanged',
     AttachmentsChanged: 'olkAttachmentsChanged',

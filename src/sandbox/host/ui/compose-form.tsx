@@ -1,5 +1,5 @@
 import type { FormEvent } from 'react';
-import type { SandboxDraft } from '../mail/mail-types';
+import type { SandboxDraft } from '../../common/mail/mail-types';
 import { byteSize } from './format';
 import { Notifications } from './message-parts';
 import { useSandbox } from './sandbox-context';

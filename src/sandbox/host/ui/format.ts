@@ -1,4 +1,4 @@
-import type { SandboxMessage } from '../mail/mail-types';
+import type { SandboxMessage } from '../../common/mail/mail-types';
 
 export function shortDate(iso: string, now = new Date()): string {
   const date = new Date(iso);

@@ -1,37 +1,42 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { createAdminApi } from '../../../admin/api/admin-api';
+import type { Mailbox, MailboxPatch } from '../../../common/api/mailbox';
 import { SYNC_METHOD_LABELS, SYNC_METHODS, TRACKING_FILTER_EXPLANATIONS, TRACKING_FILTERS, type SyncMethod, type TrackingFilter } from '../../../common/sync-methods';
 import { useSandbox } from './sandbox-context';
 
-interface MailboxView { id: string; address: string; incomingMethod: SyncMethod; outgoingMethod: SyncMethod; trackingFilter: TrackingFilter }
-
 type Status = { kind: 'idle' | 'saved' | 'error'; text: string };
 
-/** The backend's settings of the signed-in user's mailbox, changed the way an administrator would (admin API). */
+function MethodSelect({ label, value, onChange }: { label: string; value: SyncMethod; onChange: (method: SyncMethod) => void }) {
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(event) => onChange(event.target.value as SyncMethod)}>
+        {SYNC_METHODS.map((method) => (
+          <option key={method} value={method}>
+            {SYNC_METHOD_LABELS[method]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The backend's settings of the signed-in user's mailbox, changed the way an administrator would (the console's admin API). */
 export function MailboxSettings() {
   const { state } = useSandbox();
   const user = state.activeUser;
   const adminToken = state.seed.admin.token;
-  const [mailbox, setMailbox] = useState<MailboxView | null>(null);
+  const api = useMemo(() => createAdminApi({ getToken: async () => adminToken }, () => undefined), [adminToken]);
+  const [mailbox, setMailbox] = useState<Mailbox | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle', text: '' });
-
-  async function call(method: string, path: string, body?: unknown): Promise<unknown> {
-    const response = await fetch(path, {
-      method,
-      headers: { authorization: `Bearer ${adminToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const answer = (await response.json().catch(() => null)) as { detail?: string; title?: string } | null;
-    if (!response.ok) throw new Error(answer?.detail ?? answer?.title ?? `HTTP ${response.status}`);
-    return answer;
-  }
 
   useEffect(() => {
     let cancelled = false;
     setMailbox(null);
-    call('GET', `/api/v1/admin/mailboxes?search=${encodeURIComponent(user)}`).then(
+    api.mailboxes({ search: user }).then(
       (answer) => {
         if (cancelled) return;
-        const found = (answer as { mailboxes: MailboxView[] }).mailboxes.find((candidate) => candidate.address === user) ?? null;
+        const found = answer.mailboxes.find((candidate) => candidate.address === user) ?? null;
         setMailbox(found);
         setStatus({ kind: 'idle', text: '' });
       },
@@ -40,12 +45,12 @@ export function MailboxSettings() {
     return () => {
       cancelled = true;
     };
-  }, [user, adminToken]);
+  }, [user, api]);
 
-  async function change(patch: Partial<MailboxView>) {
+  async function change(patch: MailboxPatch) {
     if (!mailbox) return;
     try {
-      setMailbox((await call('PATCH', `/api/v1/admin/mailboxes/${mailbox.id}`, patch)) as MailboxView);
+      setMailbox(await api.patchMailbox(mailbox.id, patch));
       setStatus({ kind: 'saved', text: 'Saved in the backend. The pane reads it when it opens: restart the pane.' });
     } catch (error) {
       setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
@@ -58,26 +63,8 @@ export function MailboxSettings() {
       <div>
         {mailbox ? (
           <>
-            <label>
-              Incoming
-              <select value={mailbox.incomingMethod} onChange={(event) => void change({ incomingMethod: event.target.value as SyncMethod })}>
-                {SYNC_METHODS.map((method) => (
-                  <option key={method} value={method}>
-                    {SYNC_METHOD_LABELS[method]}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Outgoing
-              <select value={mailbox.outgoingMethod} onChange={(event) => void change({ outgoingMethod: event.target.value as SyncMethod })}>
-                {SYNC_METHODS.map((method) => (
-                  <option key={method} value={method}>
-                    {SYNC_METHOD_LABELS[method]}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <MethodSelect label="Incoming" value={mailbox.incomingMethod} onChange={(incomingMethod) => void change({ incomingMethod })} />
+            <MethodSelect label="Outgoing" value={mailbox.outgoingMethod} onChange={(outgoingMethod) => void change({ outgoingMethod })} />
             <label>
               Track automatically
               <select value={mailbox.trackingFilter} onChange={(event) => void change({ trackingFilter: event.target.value as TrackingFilter })}>

@@ -35,26 +35,29 @@ export function MessageList({ mailbox }: { mailbox: UserMailbox }) {
         <p className="empty">Nothing in {folderName}.</p>
       ) : (
         <div role="listbox" aria-label="Messages" aria-multiselectable="true" tabIndex={0} onKeyDown={onKeyDown} aria-activedescendant={mailbox.selection.length > 0 ? `row-${mailbox.selection[mailbox.selection.length - 1]}` : undefined}>
-          {messages.map((message) => (
-            <div
-              key={message.itemId}
-              id={`row-${message.itemId}`}
-              role="option"
-              aria-selected={selected.has(message.itemId)}
-              aria-label={`${message.subject || '(no subject)'}, ${counterpart(message)}, ${shortDate(message.date)}${message.attachments.some((attachment) => !attachment.isInline) ? ', has attachments' : ''}${message.read ? '' : ', unread'}`}
-              className={`row${message.read ? '' : ' unread'}`}
-              onClick={(event) => onClick(event, message.itemId)}
-            >
-              <div className="who">
-                <span>{counterpart(message)}</span>
-                <span className="date">
-                  {message.attachments.some((attachment) => !attachment.isInline) && <PaperclipIcon />}
-                  {shortDate(message.date)}
-                </span>
+          {messages.map((message) => {
+            const hasAttachments = message.attachments.some((attachment) => !attachment.isInline);
+            return (
+              <div
+                key={message.itemId}
+                id={`row-${message.itemId}`}
+                role="option"
+                aria-selected={selected.has(message.itemId)}
+                aria-label={`${message.subject || '(no subject)'}, ${counterpart(message)}, ${shortDate(message.date)}${hasAttachments ? ', has attachments' : ''}${message.read ? '' : ', unread'}`}
+                className={`row${message.read ? '' : ' unread'}`}
+                onClick={(event) => onClick(event, message.itemId)}
+              >
+                <div className="who">
+                  <span>{counterpart(message)}</span>
+                  <span className="date">
+                    {hasAttachments && <PaperclipIcon />}
+                    {shortDate(message.date)}
+                  </span>
+                </div>
+                <div className="subject">{message.subject || '(no subject)'}</div>
               </div>
-              <div className="subject">{message.subject || '(no subject)'}</div>
-            </div>
-          ))}
+            );
+          })}
         </div>
       )}
     </section>

@@ -1,5 +1,5 @@
-import { bodyAs } from '../mail/bodies';
-import type { NotificationMessage, SandboxMessage } from '../mail/mail-types';
+import { bodyAs } from '../../common/mail/bodies';
+import type { NotificationMessage, SandboxMessage } from '../../common/mail/mail-types';
 
 export function Notifications({ items }: { items: readonly NotificationMessage[] }) {
   if (items.length === 0) return null;

@@ -1,6 +1,6 @@
-import { formatAddressList } from '../mail/addresses';
-import { rawHeaderBlock } from '../mail/internet-headers';
-import type { SandboxMessage } from '../mail/mail-types';
+import { formatAddressList } from '../../common/mail/addresses';
+import { rawHeaderBlock } from '../../common/mail/internet-headers';
+import type { SandboxMessage } from '../../common/mail/mail-types';
 import type { UserMailbox } from '../model/sandbox-state';
 import { ComposeForm } from './compose-form';
 import { byteSize, longDate } from './format';

@@ -35,7 +35,7 @@ function Banner() {
 function Folders() {
   const { state, controller } = useSandbox();
   const mailbox = state.mailboxes[state.activeUser]!;
-  const count = (folder: 'inbox' | 'sent') => mailbox.messages.filter((message) => message.folder === folder && (folder === 'sent' || !message.read)).length;
+  const unread = mailbox.messages.filter((message) => message.folder === 'inbox' && !message.read).length;
   return (
     <nav className="folders" aria-label="Folders">
       <button type="button" className="new" disabled={mailbox.draft !== null} onClick={() => controller.compose('new')}>
@@ -44,7 +44,7 @@ function Folders() {
       <ul>
         <li>
           <button type="button" aria-current={mailbox.folder === 'inbox'} onClick={() => controller.openFolder('inbox')}>
-            Inbox {count('inbox') > 0 && `(${count('inbox')})`}
+            Inbox {unread > 0 && `(${unread})`}
           </button>
         </li>
         <li>

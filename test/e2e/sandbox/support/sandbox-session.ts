@@ -4,14 +4,13 @@ import path from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import type { Email } from '../../../../src/common/api/email';
 import type { Mailbox } from '../../../../src/common/api/mailbox';
-import type { SandboxMessage, SandboxSeed } from '../../../../src/sandbox/host/mail/mail-types';
+import type { SandboxMessage, SandboxSeed } from '../../../../src/sandbox/common/mail/mail-types';
 import { SandboxServer } from '../../../../src/sandbox/node/sandbox-server';
+import { callApi, type ApiAnswer } from '../../support/api-call';
 import { SCREENSHOTS_DIR, type TestBrowser } from '../../support/browser';
 
 export const ALICE = 'alice@contoso.example';
 export const BOB = 'bob@contoso.example';
-
-export interface ApiAnswer<T = any> { status: number; body: T }
 
 /**
  * One scenario's world: a fresh backend on a temporary SQLite file with the sandbox beside it,
@@ -168,15 +167,7 @@ export class SandboxSession {
 
   // ---- the backend, as a test checks it ------------------------------------------------------
 
-  api = async <T = any>(method: string, apiPath: string, token: string, body?: unknown): Promise<ApiAnswer<T>> => {
-    const response = await fetch(`${this.url}${apiPath}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
-  };
+  api = <T = any>(method: string, apiPath: string, token: string, body?: unknown): Promise<ApiAnswer<T>> => callApi<T>(this.url, method, apiPath, token, body);
 
   async mailboxOf(address: string): Promise<Mailbox> {
     const { body } = await this.api<{ mailboxes: Mailbox[] }>('GET', `/api/v1/admin/mailboxes?search=${encodeURIComponent(address)}`, this.tokens.admin);
