@@ -57,7 +57,31 @@ async function buildViews(db: Kysely<Database>, rows: EmailViewRow[]): Promise<E
       ? (await db.selectFrom('records').select(['id', 'name']).where('id', 'in', regardingIds).execute()).map((r) => [r.id, r.name])
       : [],
   );
-  return rows.map((row) => ({
+  return rows.map((row) =>
+    toEmailView(row, {
+      participants: participants.filter((p) => p.email_id === row.id),
+      attachments: attachments
+        .filter((a) => a.email_id === row.id)
+        .map((a) => ({ name: a.name, contentType: a.content_type, size: Number(a.size), saved: toBool(a.saved), sha256: a.sha256 })),
+      trackers: trackers.filter((t) => t.email_id === row.id).map(toTracker),
+      notices: JSON.parse(row.notices_json) as Notice[],
+      regardingName: row.regarding_id ? regardingNames.get(row.regarding_id) : undefined,
+    }),
+  );
+}
+
+/** What an email's view takes from outside its row: its to/cc participants, attachments, trackers, notices and regarding's name. */
+export interface EmailViewParts {
+  participants: Array<{ role: string; address: string; name: string | null }>;
+  attachments: Email['attachments'];
+  trackers: Tracker[];
+  notices: Notice[];
+  regardingName: string | undefined;
+}
+
+/** The one mapping from stored rows to the API's email view, for emails read back and for one just written. */
+export function toEmailView(row: Omit<EmailViewRow, 'notices_json'>, parts: EmailViewParts): Email {
+  return {
     id: row.id,
     internetMessageId: row.internet_message_id,
     trackingToken: row.tracking_token,
@@ -66,22 +90,17 @@ async function buildViews(db: Kysely<Database>, rows: EmailViewRow[]): Promise<E
     direction: row.direction as Direction,
     subject: row.subject,
     from: toAddress({ address: row.from_address, name: row.from_name }),
-    to: participants.filter((p) => p.email_id === row.id && p.role === 'to').map(toAddress),
-    cc: participants.filter((p) => p.email_id === row.id && p.role === 'cc').map(toAddress),
+    to: parts.participants.filter((p) => p.role === 'to').map(toAddress),
+    cc: parts.participants.filter((p) => p.role === 'cc').map(toAddress),
     sentAt: row.sent_at,
     receivedAt: row.received_at,
     correlationMethod: row.correlation_method as CorrelationMethod,
-    regarding:
-      row.regarding_type && row.regarding_id
-        ? { type: row.regarding_type as RecordType, id: row.regarding_id, name: regardingNames.get(row.regarding_id) ?? '(deleted record)' }
-        : null,
-    notices: JSON.parse(row.notices_json) as Notice[],
-    attachments: attachments
-      .filter((a) => a.email_id === row.id)
-      .map((a) => ({ name: a.name, contentType: a.content_type, size: Number(a.size), saved: toBool(a.saved), sha256: a.sha256 })),
-    trackers: trackers.filter((t) => t.email_id === row.id).map(toTracker),
+    regarding: row.regarding_type && row.regarding_id ? { type: row.regarding_type as RecordType, id: row.regarding_id, name: parts.regardingName ?? '(deleted record)' } : null,
+    notices: parts.notices,
+    attachments: parts.attachments,
+    trackers: parts.trackers,
     createdAt: row.created_at,
-  }));
+  };
 }
 
 export function toTracker(t: {

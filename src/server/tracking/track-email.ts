@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { AttachmentInput, CorrelationMethod, Email, Notice, Tracker, TrackRequest, TrackResponse } from '../../common/api/email';
-import type { RecordType } from '../../common/api/primitives';
 import type { EmailSettings } from '../../common/api/settings';
 import type { SyncMethod, TrackingFilter } from '../../common/sync-methods';
 import { decideTracking, normalizeAddress, normalizeMessageId } from '../../common/tracking-policy';
@@ -9,7 +8,7 @@ import type { Caller } from '../auth/caller';
 import { HttpProblem } from '../http/problem';
 import { newId, now } from '../store/ids';
 import type { Database, EmailTable } from '../store/schema';
-import { loadEmailViews } from './email-views';
+import { loadEmailViews, toEmailView } from './email-views';
 import { gatherFilterFacts, threadMessageIds } from './filter-facts';
 import { assertRegardingExists, recordName, regardingNotFound } from './regarding';
 
@@ -51,7 +50,7 @@ export async function trackEmail(trx: Transaction<Database>, caller: Caller, req
       await trx.updateTable('emails').set({ regarding_type: request.regarding.type, regarding_id: request.regarding.id }).where('id', '=', existing.id).execute();
     }
     await addTracker(trx, caller, existing.id, request, trackedAt, false);
-    return respond(trx, caller, existing.id, 200, false);
+    return respondExisting(trx, caller, existing.id);
   }
 
   const correlation = await correlate(trx, caller.orgId, request, settings);
@@ -63,71 +62,52 @@ export async function trackEmail(trx: Transaction<Database>, caller: Caller, req
   const emailId = newId();
   const subjectToken = settings.trackingTokenInSubject ? await nextSubjectToken(trx, caller.orgId) : null;
 
-  await trx
-    .insertInto('emails')
-    .values({
-      id: emailId,
-      org_id: caller.orgId,
-      scope,
-      internet_message_id: messageId,
-      tracking_token: request.trackingToken ?? null,
-      subject_token: subjectToken,
-      conversation_id: request.conversationId ?? null,
-      direction: request.direction,
-      subject: request.subject,
-      from_address: normalizeAddress(request.from.address),
-      from_name: request.from.name ?? null,
-      sent_at: request.sentAt ?? null,
-      received_at: request.receivedAt ?? null,
-      body_content_type: request.body.contentType,
-      body_content: body.content,
-      body_truncated: body.truncated ? 1 : 0,
-      correlation_method: correlation.method,
-      regarding_type: regarding?.type ?? null,
-      regarding_id: regarding?.id ?? null,
-      notices_json: '[]',
-      created_at: trackedAt,
-      untracked_at: null,
-    })
-    .execute();
+  const row: EmailTable = {
+    id: emailId,
+    org_id: caller.orgId,
+    scope,
+    internet_message_id: messageId,
+    tracking_token: request.trackingToken ?? null,
+    subject_token: subjectToken,
+    conversation_id: request.conversationId ?? null,
+    direction: request.direction,
+    subject: request.subject,
+    from_address: normalizeAddress(request.from.address),
+    from_name: request.from.name ?? null,
+    sent_at: request.sentAt ?? null,
+    received_at: request.receivedAt ?? null,
+    body_content_type: request.body.contentType,
+    body_content: body.content,
+    body_truncated: body.truncated ? 1 : 0,
+    correlation_method: correlation.method,
+    regarding_type: regarding?.type ?? null,
+    regarding_id: regarding?.id ?? null,
+    notices_json: '[]',
+    created_at: trackedAt,
+    untracked_at: null,
+  };
+  await trx.insertInto('emails').values(row).execute();
 
-  const participants = [
-    ...request.to.map((p, i) => ({ role: 'to', position: i, p })),
-    ...(request.cc ?? []).map((p, i) => ({ role: 'cc', position: i, p })),
-    ...(request.bcc ?? []).map((p, i) => ({ role: 'bcc', position: i, p })),
-  ];
-  if (participants.length > 0) {
-    await trx
-      .insertInto('email_participants')
-      .values(participants.map(({ role, position, p }) => ({ email_id: emailId, role, position, address: normalizeAddress(p.address), name: p.name ?? null })))
-      .execute();
-  }
+  const participantRows = (
+    [
+      ['to', request.to],
+      ['cc', request.cc ?? []],
+      ['bcc', request.bcc ?? []],
+    ] as const
+  ).flatMap(([role, list]) => list.map((p, position) => ({ email_id: emailId, role, position, address: normalizeAddress(p.address), name: p.name ?? null })));
+  if (participantRows.length > 0) await trx.insertInto('email_participants').values(participantRows).execute();
   const attachments = await storeAttachments(trx, caller.orgId, emailId, request.attachments ?? [], settings.maxAttachmentKb, notices);
   if (notices.length > 0) await trx.updateTable('emails').set({ notices_json: JSON.stringify(notices) }).where('id', '=', emailId).execute();
   const trackerId = (await addTracker(trx, caller, emailId, request, trackedAt, true))!;
   // Everything the response shows was written just now: answer from it rather than read it back.
   const tracker: Tracker = { id: trackerId, userId: caller.user.id, userName: caller.user.name, mailboxId: caller.mailbox.id, direction: request.direction, source: request.source, trackedAt };
-  const viewAddress = (p: { address: string; name?: string }) => (p.name ? { address: normalizeAddress(p.address), name: p.name } : { address: normalizeAddress(p.address) });
-  const email: Email = {
-    id: emailId,
-    internetMessageId: messageId,
-    trackingToken: request.trackingToken ?? null,
-    subjectToken,
-    conversationId: request.conversationId ?? null,
-    direction: request.direction,
-    subject: request.subject,
-    from: viewAddress(request.from),
-    to: request.to.map(viewAddress),
-    cc: (request.cc ?? []).map(viewAddress),
-    sentAt: request.sentAt ?? null,
-    receivedAt: request.receivedAt ?? null,
-    correlationMethod: correlation.method,
-    regarding: regarding && regardingName !== null ? { type: regarding.type as RecordType, id: regarding.id, name: regardingName } : null,
-    notices,
+  const email = toEmailView(row, {
+    participants: participantRows,
     attachments,
     trackers: [tracker],
-    createdAt: trackedAt,
-  };
+    notices,
+    regardingName: regardingName ?? undefined,
+  });
   return { status: 201, body: { email, tracker, created: true } };
 }
 
@@ -144,19 +124,23 @@ async function assertMayTrack(trx: Kysely<Database>, caller: Caller, request: Tr
   }
 }
 
-async function findExisting(trx: Kysely<Database>, orgId: string, scope: string, messageId: string | null, token: string | null): Promise<EmailTable | undefined> {
+/** What tracking an existing email needs of it; not its body, which can be tens of KB. */
+const EXISTING_COLUMNS = ['id', 'internet_message_id', 'tracking_token', 'correlation_method', 'regarding_id'] as const;
+type ExistingEmail = Pick<EmailTable, (typeof EXISTING_COLUMNS)[number]>;
+
+async function findExisting(trx: Kysely<Database>, orgId: string, scope: string, messageId: string | null, token: string | null): Promise<ExistingEmail | undefined> {
   if (messageId) {
-    const byMessageId = await trx.selectFrom('emails').selectAll().where('org_id', '=', orgId).where('scope', '=', scope).where('internet_message_id', '=', messageId).executeTakeFirst();
+    const byMessageId = await trx.selectFrom('emails').select(EXISTING_COLUMNS).where('org_id', '=', orgId).where('scope', '=', scope).where('internet_message_id', '=', messageId).executeTakeFirst();
     if (byMessageId) return byMessageId;
   }
   if (token) {
-    return trx.selectFrom('emails').selectAll().where('org_id', '=', orgId).where('scope', '=', scope).where('tracking_token', '=', token).executeTakeFirst();
+    return trx.selectFrom('emails').select(EXISTING_COLUMNS).where('org_id', '=', orgId).where('scope', '=', scope).where('tracking_token', '=', token).executeTakeFirst();
   }
   return undefined;
 }
 
 /** The send-time record (token only) meets its later copy (Message-ID + token): they become one email. */
-async function linkIdentity(trx: Kysely<Database>, email: EmailTable, messageId: string | null, token: string | null): Promise<void> {
+async function linkIdentity(trx: Kysely<Database>, email: ExistingEmail, messageId: string | null, token: string | null): Promise<void> {
   const patch: Partial<EmailTable> = {};
   if (messageId && !email.internet_message_id) {
     patch.internet_message_id = messageId;
@@ -171,15 +155,19 @@ async function linkIdentity(trx: Kysely<Database>, email: EmailTable, messageId:
  * When that copy hits a stored parent, the stronger correlation wins, and the parent's
  * regarding fills an empty one.
  */
-async function strengthenCorrelation(trx: Kysely<Database>, orgId: string, email: EmailTable, request: TrackRequest): Promise<void> {
+async function strengthenCorrelation(trx: Kysely<Database>, orgId: string, email: ExistingEmail, request: TrackRequest): Promise<void> {
   if (email.correlation_method === 'in-reply-to') return;
-  const threadIds = threadMessageIds(request).filter((id) => id !== email.internet_message_id);
-  if (threadIds.length === 0) return;
-  const hits = await trx.selectFrom('emails').select(['internet_message_id', 'regarding_type', 'regarding_id']).where('org_id', '=', orgId).where('internet_message_id', 'in', threadIds).execute();
-  const nearest = threadIds.map((id) => hits.find((h) => h.internet_message_id === id)).find(Boolean);
+  const nearest = await findNearestAncestor(trx, orgId, threadMessageIds(request).filter((id) => id !== email.internet_message_id));
   if (!nearest) return;
   const inherit = !email.regarding_id && nearest.regarding_id ? { regarding_type: nearest.regarding_type, regarding_id: nearest.regarding_id } : {};
   await trx.updateTable('emails').set({ correlation_method: 'in-reply-to', ...inherit }).where('id', '=', email.id).execute();
+}
+
+/** The stored email nearest in the thread: In-Reply-To first, then References from the newest (the order of `threadIds`). */
+async function findNearestAncestor(trx: Kysely<Database>, orgId: string, threadIds: string[]) {
+  if (threadIds.length === 0) return undefined;
+  const hits = await trx.selectFrom('emails').select(['internet_message_id', 'regarding_type', 'regarding_id']).where('org_id', '=', orgId).where('internet_message_id', 'in', threadIds).execute();
+  return threadIds.map((id) => hits.find((h) => h.internet_message_id === id)).find(Boolean);
 }
 
 async function correlate(
@@ -191,13 +179,8 @@ async function correlate(
   const pick = (row: { regarding_type: string | null; regarding_id: string | null } | undefined) =>
     row?.regarding_type && row.regarding_id ? { type: row.regarding_type, id: row.regarding_id } : null;
 
-  const threadIds = threadMessageIds(request);
-  if (threadIds.length > 0) {
-    const hits = await trx.selectFrom('emails').select(['internet_message_id', 'regarding_type', 'regarding_id']).where('org_id', '=', orgId).where('internet_message_id', 'in', threadIds).execute();
-    // The nearest ancestor wins: In-Reply-To first, then References from the newest.
-    const nearest = threadIds.map((id) => hits.find((h) => h.internet_message_id === id)).find(Boolean);
-    if (nearest) return { method: 'in-reply-to', regarding: pick(nearest) };
-  }
+  const nearest = await findNearestAncestor(trx, orgId, threadMessageIds(request));
+  if (nearest) return { method: 'in-reply-to', regarding: pick(nearest) };
   if (request.conversationId) {
     const hit = await trx
       .selectFrom('emails')
@@ -279,8 +262,9 @@ async function addTracker(trx: Kysely<Database>, caller: Caller, emailId: string
   return id;
 }
 
-async function respond(trx: Kysely<Database>, caller: Caller, emailId: string, status: 200 | 201, created: boolean): Promise<TrackOutcome> {
+/** An email that already existed is read back whole: other users' trackers and earlier writes are part of it. */
+async function respondExisting(trx: Kysely<Database>, caller: Caller, emailId: string): Promise<TrackOutcome> {
   const [email] = await loadEmailViews(trx, [emailId]);
   const tracker = email!.trackers.find((t) => t.userId === caller.user.id)!;
-  return { status, body: { email: email!, tracker, created } };
+  return { status: 200, body: { email: email!, tracker, created: false } };
 }

@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import { freePort } from '../../support/free-port';
 
 
 const REPOSITORY_ROOT = path.resolve(__dirname, '../../..');
