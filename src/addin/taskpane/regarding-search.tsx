@@ -2,7 +2,8 @@ import { Badge, Button, Field, MessageBar, MessageBarBody, SearchBox, Spinner, T
 import { useEffect, useId, useState } from 'react';
 import type { CrmRecord } from '../../common/api/record';
 import { useServices } from './services';
-import { RECORD_TYPE_LABELS, describeFailure } from './words';
+import { describeFailure } from './words';
+import { RECORD_TYPE_LABELS } from '../../common/record-type-labels';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

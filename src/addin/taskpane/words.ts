@@ -1,19 +1,10 @@
 import type { CorrelationMethod, Tracker } from '../../common/api/email';
-import type { RecordType } from '../../common/api/primitives';
 import { decideTracking } from '../../common/tracking-policy';
 import type { Direction, SyncMethod } from '../../common/sync-methods';
 import type { OutboxOperation } from '../outbox';
 import { ApiError } from '../outbox/api-client';
 
 /** The sentences the pane shows, kept together so every state reads the same way. */
-
-export const RECORD_TYPE_LABELS: Record<RecordType, string> = {
-  contact: 'Contact',
-  account: 'Account',
-  lead: 'Lead',
-  opportunity: 'Opportunity',
-  case: 'Case',
-};
 
 export const CORRELATION_WORDS: Record<CorrelationMethod, string> = {
   'in-reply-to': 'Linked to the thread it replies to',

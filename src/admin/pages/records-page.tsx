@@ -18,6 +18,7 @@ import {
 } from '@fluentui/react-components';
 import { type ChangeEvent, type FormEvent, useId, useState } from 'react';
 import { RECORD_TYPES, type RecordType } from '../../common/api/primitives';
+import { RECORD_TYPE_LABELS } from '../../common/record-type-labels';
 import { describeError, fieldError, isFieldError } from '../api/api-problem';
 import { ErrorBar } from '../components/error-bar';
 import { formatDateTime } from '../components/format';
@@ -35,7 +36,6 @@ const useStyles = makeStyles({
   code: { fontFamily: tokens.fontFamilyMonospace },
 });
 
-const TYPE_LABELS: Record<RecordType, string> = { contact: 'Contact', account: 'Account', lead: 'Lead', opportunity: 'Opportunity', case: 'Case' };
 
 /** Regarding records: search them, create one, or import many from CSV. */
 export function RecordsPage() {
@@ -91,7 +91,7 @@ function RecordSearch() {
             <option value="">Any type</option>
             {RECORD_TYPES.map((type) => (
               <option key={type} value={type}>
-                {TYPE_LABELS[type]}
+                {RECORD_TYPE_LABELS[type]}
               </option>
             ))}
           </Select>
@@ -118,7 +118,7 @@ function RecordSearch() {
               {list.data.records.map((record) => (
                 <TableRow key={record.id}>
                   <TableCell>{record.name}</TableCell>
-                  <TableCell>{TYPE_LABELS[record.type]}</TableCell>
+                  <TableCell>{RECORD_TYPE_LABELS[record.type]}</TableCell>
                   <TableCell>{record.emails.join(', ') || '—'}</TableCell>
                   <TableCell>{formatDateTime(record.createdAt)}</TableCell>
                 </TableRow>
@@ -150,7 +150,7 @@ function CreateRecordForm() {
     setBusy(true);
     try {
       const record = await api.createRecord({ type, name: name.trim(), emails: emails.split(/[\s,;]+/).filter(Boolean) });
-      setCreated(`${TYPE_LABELS[record.type]} "${record.name}" created.`);
+      setCreated(`${RECORD_TYPE_LABELS[record.type]} "${record.name}" created.`);
       setName('');
       setEmails('');
     } catch (e) {
@@ -167,7 +167,7 @@ function CreateRecordForm() {
           <Select value={type} onChange={(_e, data) => setType(data.value as RecordType)}>
             {RECORD_TYPES.map((t) => (
               <option key={t} value={t}>
-                {TYPE_LABELS[t]}
+                {RECORD_TYPE_LABELS[t]}
               </option>
             ))}
           </Select>

@@ -1,6 +1,6 @@
 import type { Element } from '@xmldom/xmldom';
 import type { ManifestProblem } from './manifest-problem';
-import { isGuid } from './web-application-info';
+import { isGuid } from '../../common/guid';
 import { childElement, problemAt, textOf } from './xml-elements';
 
 /** Outlook's Version: exactly four dot-separated numbers (each up to 5 digits in Microsoft's schema). */

@@ -2,7 +2,7 @@ import type { Element } from '@xmldom/xmldom';
 import { entraApplicationIdUri } from '../../common/entra-app';
 import type { ManifestProblem } from './manifest-problem';
 import { childElement, childElements, descendantElements, nameOf, problemAt, textOf } from './xml-elements';
-import { isGuid } from './web-application-info';
+import { isGuid } from '../../common/guid';
 
 /**
  * `<WebApplicationInfo>` (Office single sign-on): `<Id>` is the Entra client id (a GUID) and

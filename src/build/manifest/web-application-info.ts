@@ -1,14 +1,10 @@
 import { entraApplicationIdUri } from '../../common/entra-app';
+import { isGuid } from '../../common/guid';
 
-const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 /** The scopes Office's sign-on asks for to identify the user (no Microsoft Graph scope: Docket reads no Graph data). */
 export const WEB_APPLICATION_SCOPES = ['openid', 'profile'] as const;
 
-/** A GUID in its 8-4-4-4-12 hex form: an add-in's `<Id>`, an Entra Application (client) ID. */
-export function isGuid(value: string): boolean {
-  return GUID.test(value);
-}
 
 /**
  * Adds `<WebApplicationInfo>` (Entra client id, `api://<host>/<client id>`, scopes) at the end

@@ -4,6 +4,8 @@
  * token is an EntraTokenError thrown per request (see entra-verifier.ts).
  */
 
+import { isGuid } from '../../common/guid';
+
 export interface EntraConfig {
   /** Where the signing keys are published, e.g. MICROSOFT_COMMON_JWKS_URL. */
   jwksUrl: string;
@@ -25,12 +27,7 @@ export const TENANT_ID_PLACEHOLDER = '{tenantid}';
 export const DEFAULT_ENTRA_SCOPE = 'access_as_user';
 export const DEFAULT_CLOCK_TOLERANCE_SECONDS = 60;
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Entra tenant and object ids are GUIDs; anything else in `tid`/`oid` is not an Entra token. */
-export function isGuid(value: unknown): value is string {
-  return typeof value === 'string' && GUID.test(value);
-}
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 

@@ -9,9 +9,9 @@ import {
   DEFAULT_CLOCK_TOLERANCE_SECONDS,
   TENANT_ID_PLACEHOLDER,
   assertValidEntraConfig,
-  isGuid,
   type EntraConfig,
 } from './entra-config';
+import { isGuid } from '../../common/guid';
 
 export { readEntraConfigFromEnv, type EntraConfig } from './entra-config';
 

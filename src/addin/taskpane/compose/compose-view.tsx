@@ -6,7 +6,8 @@ import { parseTrackOnSend, serializeTrackOnSend, type TrackOnSend } from '../../
 import { useAnnouncement } from '../announcer';
 import { RegardingSearch } from '../regarding-search-lazy';
 import { TRACK_ON_SEND_PROPERTY, TRACK_ON_SEND_SOURCE_PROPERTY, type ComposeMessage } from '../services';
-import { RECORD_TYPE_LABELS, describeFailure, methodSentence } from '../words';
+import { describeFailure, methodSentence } from '../words';
+import { RECORD_TYPE_LABELS } from '../../../common/record-type-labels';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

@@ -4,7 +4,8 @@ import type { CrmRecord, ResolveResult } from '../../../common/api/record';
 import { randomUuid } from '../../outbox/random-uuid';
 import { isApiAddress } from '../../capture/api-rules';
 import { useServices, type ReadMessage } from '../services';
-import { RECORD_TYPE_LABELS, describeFailure } from '../words';
+import { describeFailure } from '../words';
+import { RECORD_TYPE_LABELS } from '../../../common/record-type-labels';
 
 type Match = ResolveResult['matches'][number];
 
